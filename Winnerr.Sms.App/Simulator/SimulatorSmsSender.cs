@@ -1,0 +1,67 @@
+namespace Winnerr.Sms.App.Simulator;
+
+/// <summary>
+/// Stands in for Twilio when no account is configured. Like Twilio it answers a send with a SID and
+/// "queued", then posts signed status callbacks (sent, then delivered) to the app's real status
+/// endpoint; Twilio's magic test numbers fail with their documented error codes, and a contact who
+/// texted STOP cannot be texted (21610) until they text START.
+/// </summary>
+public sealed class SimulatorSmsSender(
+    TwilioWebhookClient webhooks,
+    IDbContextFactory<SmsDbContext> dbFactory,
+    IOptions<SimulatorOptions> options,
+    IHostApplicationLifetime lifetime,
+    ILogger<SimulatorSmsSender> logger) : ISmsSender
+{
+    // https://www.twilio.com/docs/iam/test-credentials#test-sms-messages-parameters-To
+    private static readonly Dictionary<string, (int Code, string Message)> MagicNumbers = new()
+    {
+        ["+15005550001"] = (21211, "The 'To' number +15005550001 is not a valid phone number."),
+        ["+15005550002"] = (21612, "The 'To' phone number: +15005550002, is not currently reachable using the 'From' phone number via SMS."),
+        ["+15005550003"] = (21408, "Permission to send an SMS has not been enabled for the region indicated by the 'To' number: +15005550003."),
+        ["+15005550004"] = (21610, "Attempt to send to unsubscribed recipient"),
+        ["+15005550009"] = (21614, "'To' number is not a valid mobile number"),
+    };
+
+    public async Task<SendResult> SendAsync(OutboundSms sms, CancellationToken ct = default)
+    {
+        if (MagicNumbers.TryGetValue(sms.To, out var refusal)) return SendResult.Refused(refusal.Code, refusal.Message);
+
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var optedOut = await db.Contacts.AnyAsync(c => c.Phone == sms.To && c.IsOptedOut
+                && db.Agents.Any(a => a.Id == c.AgentId && a.PhoneNumber == sms.From), ct);
+            if (optedOut) return SendResult.Refused(21610, "Attempt to send to unsubscribed recipient");
+        }
+
+        var sid = TwilioWebhookClient.NewSid();
+        _ = DeliverAsync(sms, sid);
+        return SendResult.Accepted(sid, MessageStatus.Queued);
+    }
+
+    private async Task DeliverAsync(OutboundSms sms, string sid)
+    {
+        var stopping = lifetime.ApplicationStopping;
+        try
+        {
+            foreach (var status in new[] { MessageStatus.Sent, MessageStatus.Delivered })
+            {
+                await Task.Delay(options.Value.StatusDelayMilliseconds, stopping);
+                using var response = await webhooks.PostAsync($"/webhooks/twilio/status?mid={sms.MessageId}", new Dictionary<string, string>
+                {
+                    ["AccountSid"] = webhooks.AccountSid, ["ApiVersion"] = "2010-04-01", ["MessageSid"] = sid, ["SmsSid"] = sid,
+                    ["MessageStatus"] = status, ["SmsStatus"] = status, ["From"] = sms.From, ["To"] = sms.To,
+                }, stopping);
+                if (!response.IsSuccessStatusCode)
+                    logger.LogWarning("Simulated status callback {Status} for {Sid} answered {Code}", status, sid, (int)response.StatusCode);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        catch (HttpRequestException ex)
+        {
+            logger.LogWarning(ex, "Simulated status callback for {Sid} could not be posted", sid);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace Winnerr.Sms.App.Store.Flux;
+
+public interface IState<TState> : IStateChangedNotifier
+{
+    TState Value { get; }
+}

@@ -1,0 +1,64 @@
+using Winnerr.Sms.App.Agents;
+using Winnerr.Sms.App.Store.Flux;
+
+namespace Winnerr.Sms.App.Store.InboxFeature;
+
+public sealed class InboxEffects(InboxQueries queries, OutboundSmsService outbound, InboxWriter writer, CurrentAgent agent, IState<InboxState> state)
+{
+    [EffectMethod(typeof(LoadThreadsAction))]
+    public async Task LoadThreads(IDispatcher dispatcher)
+    {
+        var me = await agent.GetAsync();
+        dispatcher.Dispatch(new LoadThreadsResultAction(await queries.GetThreadsAsync(me.Id, 0, InboxState.PageSize), Append: false));
+    }
+
+    [EffectMethod(typeof(LoadMoreThreadsAction))]
+    public async Task LoadMore(IDispatcher dispatcher)
+    {
+        var me = await agent.GetAsync();
+        var page = await queries.GetThreadsAsync(me.Id, state.Value.Threads.Count, InboxState.PageSize);
+        dispatcher.Dispatch(new LoadThreadsResultAction(page, Append: true));
+    }
+
+    [EffectMethod]
+    public async Task Open(OpenConversationAction action, IDispatcher dispatcher)
+    {
+        var me = await agent.GetAsync();
+        var detail = await queries.GetConversationAsync(me.Id, action.ConversationId);
+        dispatcher.Dispatch(new OpenConversationResultAction(action.ConversationId, detail));
+        if (detail is { Thread.UnreadCount: > 0 }) dispatcher.Dispatch(new MarkConversationReadAction(action.ConversationId));
+    }
+
+    [EffectMethod]
+    public async Task MarkRead(MarkConversationReadAction action, IDispatcher dispatcher)
+    {
+        var me = await agent.GetAsync();
+        await writer.ExecuteAsync(new MarkConversationRead(me.Id, action.ConversationId));
+    }
+
+    /// <summary>A text arriving in the conversation the agent has open is read as it arrives.</summary>
+    [EffectMethod]
+    public Task ReadWhileOpen(InboxEventReceivedAction action, IDispatcher dispatcher)
+    {
+        if (action.Event is ThreadChanged { NewMessage.Direction: MessageDirection.Inbound, Thread.UnreadCount: > 0 } e
+            && e.Thread.ConversationId == state.Value.OpenConversationId)
+            dispatcher.Dispatch(new MarkConversationReadAction(e.Thread.ConversationId));
+        return Task.CompletedTask;
+    }
+
+    [EffectMethod]
+    public async Task Send(SendMessageAction action, IDispatcher dispatcher)
+    {
+        var me = await agent.GetAsync();
+        var result = await outbound.SendAsync(me.Id, action.ConversationId, action.Body);
+        if (result.Outcome != WriteOutcome.Done) dispatcher.Dispatch(new SendMessageFailedAction(result.Error ?? "The message could not be sent."));
+    }
+
+    [EffectMethod]
+    public async Task Retry(RetryMessageAction action, IDispatcher dispatcher)
+    {
+        var me = await agent.GetAsync();
+        var result = await outbound.RetryAsync(me.Id, action.MessageId);
+        if (result.Outcome != WriteOutcome.Done) dispatcher.Dispatch(new SendMessageFailedAction(result.Error ?? "The message could not be retried."));
+    }
+}

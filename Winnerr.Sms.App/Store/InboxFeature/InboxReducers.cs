@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using Winnerr.Sms.App.Store.Flux;
+
+namespace Winnerr.Sms.App.Store.InboxFeature;
+
+public static class InboxReducers
+{
+    [ReducerMethod(typeof(LoadThreadsAction))]
+    public static InboxState OnLoadThreads(InboxState state) => state with { IsLoading = true, LoadError = null };
+
+    [ReducerMethod(typeof(LoadMoreThreadsAction))]
+    public static InboxState OnLoadMore(InboxState state) => state with { IsLoadingMore = true };
+
+    [ReducerMethod]
+    public static InboxState OnThreadsLoaded(InboxState state, LoadThreadsResultAction action)
+    {
+        var threads = action.Append
+            ? state.Threads.AddRange(action.Page.Threads.Where(t => state.Threads.All(x => x.ConversationId != t.ConversationId)))
+            : action.Page.Threads.ToImmutableList();
+        return state with
+        {
+            Threads = threads, TotalThreads = action.Page.TotalCount, TotalUnread = action.Page.TotalUnread,
+            IsLoading = false, IsLoadingMore = false, HasLoaded = true, LoadError = null,
+        };
+    }
+
+    [ReducerMethod]
+    public static InboxState OnThreadsFailed(InboxState state, LoadThreadsFailedAction action) =>
+        state with { IsLoading = false, IsLoadingMore = false, LoadError = action.Error };
+
+    [ReducerMethod]
+    public static InboxState OnOpen(InboxState state, OpenConversationAction action) =>
+        state.OpenConversationId == action.ConversationId && !state.ConversationNotFound
+            ? state
+            : state with
+            {
+                OpenConversationId = action.ConversationId, IsConversationLoading = true, ConversationNotFound = false,
+                OpenThread = state.Threads.FirstOrDefault(t => t.ConversationId == action.ConversationId),
+                OpenMessages = [], SendError = null,
+            };
+
+    [ReducerMethod]
+    public static InboxState OnOpened(InboxState state, OpenConversationResultAction action)
+    {
+        if (state.OpenConversationId != action.ConversationId) return state; // the agent has moved on
+        if (action.Detail is null) return state with { IsConversationLoading = false, ConversationNotFound = true, OpenThread = null };
+        // Events that arrived while loading are already in OpenMessages; keep them.
+        var messages = Merge(action.Detail.Messages.ToImmutableList(), state.OpenMessages);
+        return state with { IsConversationLoading = false, OpenThread = action.Detail.Thread, OpenMessages = messages };
+    }
+
+    [ReducerMethod(typeof(CloseConversationAction))]
+    public static InboxState OnClose(InboxState state) =>
+        state with { OpenConversationId = null, OpenThread = null, OpenMessages = [], SendError = null, ConversationNotFound = false };
+
+    [ReducerMethod]
+    public static InboxState OnSendFailed(InboxState state, SendMessageFailedAction action) => state with { SendError = action.Error };
+
+    [ReducerMethod(typeof(SendMessageAction))]
+    public static InboxState OnSend(InboxState state) => state.SendError is null ? state : state with { SendError = null };
+
+    [ReducerMethod(typeof(DismissSendErrorAction))]
+    public static InboxState OnDismissSendError(InboxState state) => state with { SendError = null };
+
+    [ReducerMethod]
+    public static InboxState OnInboxEvent(InboxState state, InboxEventReceivedAction action) => action.Event switch
+    {
+        ThreadChanged e => ApplyThreadChanged(state, e),
+        MessageStatusChanged e when e.Message.ConversationId == state.OpenConversationId =>
+            state with { OpenMessages = Merge(state.OpenMessages, [e.Message]) },
+        _ => state,
+    };
+
+    private static InboxState ApplyThreadChanged(InboxState state, ThreadChanged e)
+    {
+        var existing = state.Threads.FindIndex(t => t.ConversationId == e.Thread.ConversationId);
+        var threads = existing >= 0 ? state.Threads.RemoveAt(existing) : state.Threads;
+        var position = threads.FindIndex(t => Newer(e.Thread, t));
+        if (position < 0) position = threads.Count;
+        // A thread that sorts below the loaded page arrives with paging; inserting it would leave a gap.
+        var belongsInLoadedPage = position < threads.Count || !state.HasMoreThreads;
+        if (belongsInLoadedPage) threads = threads.Insert(position, e.Thread);
+
+        var isOpen = state.OpenConversationId == e.Thread.ConversationId;
+        return state with
+        {
+            Threads = threads,
+            TotalThreads = existing >= 0 ? state.TotalThreads : state.TotalThreads + 1,
+            TotalUnread = e.TotalUnread,
+            OpenThread = isOpen ? e.Thread : state.OpenThread,
+            OpenMessages = isOpen && e.NewMessage is { } message ? Merge(state.OpenMessages, [message]) : state.OpenMessages,
+        };
+    }
+
+    private static bool Newer(ThreadSummary a, ThreadSummary b) =>
+        a.LastMessageAt > b.LastMessageAt || (a.LastMessageAt == b.LastMessageAt && a.ConversationId > b.ConversationId);
+
+    /// <summary>Adds or replaces messages by id, keeping conversation order (time, then id).</summary>
+    private static ImmutableList<MessageView> Merge(ImmutableList<MessageView> messages, IEnumerable<MessageView> updates)
+    {
+        foreach (var update in updates)
+        {
+            var index = messages.FindIndex(m => m.Id == update.Id);
+            if (index >= 0)
+            {
+                messages = messages.SetItem(index, update);
+                continue;
+            }
+            var position = messages.FindLastIndex(m => m.CreatedAt < update.CreatedAt || (m.CreatedAt == update.CreatedAt && m.Id < update.Id)) + 1;
+            messages = messages.Insert(position, update);
+        }
+        return messages;
+    }
+}

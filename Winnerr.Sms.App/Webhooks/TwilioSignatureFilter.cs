@@ -1,0 +1,42 @@
+using Twilio.Security;
+
+namespace Winnerr.Sms.App.Webhooks;
+
+/// <summary>
+/// Rejects any webhook not signed by Twilio with our auth token. Twilio signs the public URL it
+/// called, so behind a proxy the URL is rebuilt from Twilio:PublicBaseUrl (or forwarded headers).
+/// </summary>
+public sealed class TwilioSignatureFilter(IOptions<TwilioOptions> options, ILogger<TwilioSignatureFilter> logger) : IEndpointFilter
+{
+    public const string Header = "X-Twilio-Signature";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        var signature = request.Headers[Header].ToString();
+        // RequestValidator throws on an empty signature, so a missing header is refused here.
+        if (string.IsNullOrEmpty(signature)) return Forbidden("Missing X-Twilio-Signature.");
+        if (!request.HasFormContentType) return Forbidden("Twilio webhooks are form posts.");
+
+        var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+        var parameters = form.ToDictionary(f => f.Key, f => f.Value.ToString());
+        var url = PublicUrl(request);
+        if (!new RequestValidator(options.Value.AuthToken).Validate(url, parameters, signature))
+        {
+            logger.LogWarning("Rejected a webhook with a bad signature for {Url}", url);
+            return Forbidden("Invalid Twilio signature.");
+        }
+        return await next(context);
+    }
+
+    private string PublicUrl(HttpRequest request)
+    {
+        var path = request.PathBase + request.Path + request.QueryString;
+        return string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl)
+            ? $"{request.Scheme}://{request.Host}{path}"
+            : options.Value.PublicBaseUrl.TrimEnd('/') + path;
+    }
+
+    // A body keeps the status-code pages middleware from re-executing the 403 into the Blazor not-found page.
+    private static IResult Forbidden(string reason) => Results.Text(reason, statusCode: StatusCodes.Status403Forbidden);
+}

@@ -1,0 +1,24 @@
+namespace Winnerr.Sms.Core.Conversations;
+
+/// <summary>One thread per agent number and contact number.</summary>
+public class Conversation
+{
+    public long Id { get; set; }
+    public long AgentId { get; set; }
+    public long ContactId { get; set; }
+    public Contact Contact { get; set; } = null!;
+
+    // Denormalised so the inbox list is one indexed query, not an aggregate over messages.
+    public DateTimeOffset LastMessageAt { get; set; }
+    public string LastMessagePreview { get; set; } = "";
+    public int UnreadCount { get; set; }
+
+    public const int PreviewLength = 140;
+
+    public void Touch(Message message)
+    {
+        if (message.CreatedAt < LastMessageAt) return;
+        LastMessageAt = message.CreatedAt;
+        LastMessagePreview = message.Body.Length <= PreviewLength ? message.Body : message.Body[..PreviewLength];
+    }
+}

@@ -1,0 +1,241 @@
+namespace Winnerr.Sms.Core.Conversations;
+
+/// <summary>
+/// Applies inbox commands to one DbContext. Each command answers with a function that builds its
+/// result and events once the batch is saved (ids exist only then).
+/// </summary>
+public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvider clock)
+{
+    /// <summary>Twilio refuses bodies over 1,600 characters (error 21617).</summary>
+    public const int MaxBodyLength = 1600;
+
+    public delegate WriteResult Completion(ICollection<InboxEvent> events, IReadOnlyDictionary<long, int> unreadByAgent);
+
+    private static readonly Completion Unchanged = (_, _) => WriteResult.Ok;
+
+    public Task<Completion> ApplyAsync(SmsDbContext db, InboxCommand command, CancellationToken ct) => command switch
+    {
+        ReceiveSms c => ReceiveAsync(db, c, ct),
+        ApplyStatus c => ApplyStatusAsync(db, c, ct),
+        QueueOutbound c => QueueOutboundAsync(db, c, ct),
+        RecordSendOutcome c => RecordOutcomeAsync(db, c, ct),
+        RetryOutbound c => RetryAsync(db, c, ct),
+        MarkConversationRead c => MarkReadAsync(db, c, ct),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown inbox command"),
+    };
+
+    private async Task<Completion> ReceiveAsync(SmsDbContext db, ReceiveSms c, CancellationToken ct)
+    {
+        if (db.Messages.Local.Any(m => m.Sid == c.MessageSid) || await db.Messages.AnyAsync(m => m.Sid == c.MessageSid, ct))
+            return (_, _) => new WriteResult(WriteOutcome.Duplicate);
+
+        var agent = await AgentForNumberAsync(db, c.To, ct);
+        if (agent is null) return Fail(WriteResult.Invalid("No agent is set up to receive texts."));
+
+        var from = phones.TryNormalize(c.From, out var e164, out _) ? e164 : c.From.Trim();
+        var now = clock.GetUtcNow();
+        var contact = await FindOrCreateContactAsync(db, agent.Id, from, now, ct);
+        var conversation = await FindOrCreateConversationAsync(db, agent.Id, contact, now, ct);
+
+        var (kind, keyword) = OptOutKeywords.Match(c.Body);
+        var message = new Message
+        {
+            Conversation = conversation, Contact = contact, Direction = MessageDirection.Inbound,
+            Body = c.Body, Status = MessageStatus.Received, Sid = c.MessageSid, Keyword = keyword,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        db.Messages.Add(message);
+        conversation.Touch(message);
+        conversation.UnreadCount++;
+
+        switch (kind)
+        {
+            case KeywordKind.OptOut:
+                contact.IsOptedOut = true;
+                contact.OptOutAt = now;
+                contact.OptOutKeyword = keyword;
+                break;
+            case KeywordKind.OptIn:
+                contact.IsOptedOut = false;
+                contact.OptOutAt = now;
+                contact.OptOutKeyword = keyword;
+                break;
+        }
+
+        return (events, unread) =>
+        {
+            events.Add(new ThreadChanged(agent.Id, Summary(conversation), MessageView.From(message), unread[agent.Id]));
+            return new WriteResult(WriteOutcome.Done, ConversationId: conversation.Id);
+        };
+    }
+
+    private async Task<Completion> ApplyStatusAsync(SmsDbContext db, ApplyStatus c, CancellationToken ct)
+    {
+        if (!MessageStatus.IsKnown(c.Status)) return Fail(WriteResult.Invalid($"Unknown MessageStatus \"{c.Status}\"."));
+
+        Message? message = null;
+        if (c.MessageId is { } id)
+        {
+            message = await WithConversation(db).FirstOrDefaultAsync(m => m.Id == id, ct);
+            // A callback for an earlier attempt of a message that has since been retried: stale.
+            if (message is { Sid: not null } && message.Sid != c.MessageSid) return Unchanged;
+        }
+        message ??= await WithConversation(db).FirstOrDefaultAsync(m => m.Sid == c.MessageSid, ct);
+        if (message is null) return Fail(WriteResult.NotFound($"No message with SID {c.MessageSid}."));
+
+        message.Sid ??= c.MessageSid;
+        if (!MessageStatus.CanAdvance(message.Status, c.Status)) return Unchanged;
+        SetStatus(message, c.Status.ToLowerInvariant(), c.ErrorCode, c.ErrorMessage);
+        return StatusChanged(message);
+    }
+
+    private async Task<Completion> QueueOutboundAsync(SmsDbContext db, QueueOutbound c, CancellationToken ct)
+    {
+        var body = c.Body.TrimEnd();
+        if (string.IsNullOrWhiteSpace(body)) return Fail(WriteResult.Invalid("Type a message first."));
+        if (body.Length > MaxBodyLength)
+            return Fail(WriteResult.Invalid($"A text can be at most {MaxBodyLength:N0} characters; this one has {body.Length:N0}."));
+
+        var agent = await db.Agents.FindAsync([c.AgentId], ct);
+        if (agent is null) return Fail(WriteResult.NotFound("Agent not found."));
+
+        var now = clock.GetUtcNow();
+        Conversation? conversation;
+        if (c.ConversationId is { } conversationId)
+        {
+            conversation = await db.Conversations.Include(x => x.Contact)
+                .FirstOrDefaultAsync(x => x.Id == conversationId && x.AgentId == agent.Id, ct);
+            if (conversation is null) return Fail(WriteResult.NotFound("Conversation not found."));
+        }
+        else
+        {
+            if (!phones.TryNormalize(c.ToPhone, out var to, out var error)) return Fail(WriteResult.Invalid(error));
+            var contact = await FindOrCreateContactAsync(db, agent.Id, to, now, ct);
+            conversation = await FindOrCreateConversationAsync(db, agent.Id, contact, now, ct);
+        }
+
+        var message = new Message
+        {
+            Conversation = conversation, Contact = conversation.Contact, Direction = MessageDirection.Outbound,
+            Body = body, Status = MessageStatus.Queued, CreatedAt = now, UpdatedAt = now,
+        };
+        db.Messages.Add(message);
+        conversation.Touch(message);
+        conversation.UnreadCount = 0; // replying to a thread reads it
+
+        return (events, unread) =>
+        {
+            events.Add(new ThreadChanged(agent.Id, Summary(conversation), MessageView.From(message), unread[agent.Id]));
+            return new WriteResult(WriteOutcome.Done, ConversationId: conversation.Id,
+                Outbound: new OutboundSms(message.Id, agent.PhoneNumber, conversation.Contact.Phone, body));
+        };
+    }
+
+    private async Task<Completion> RecordOutcomeAsync(SmsDbContext db, RecordSendOutcome c, CancellationToken ct)
+    {
+        var message = await WithConversation(db).FirstOrDefaultAsync(m => m.Id == c.MessageId, ct);
+        if (message is null) return Fail(WriteResult.NotFound("Message not found."));
+
+        if (c.Sid is null)
+        {
+            SetStatus(message, MessageStatus.Failed, c.ErrorCode, c.ErrorMessage);
+            return StatusChanged(message);
+        }
+        message.Sid ??= c.Sid;
+        if (c.Status is null || !MessageStatus.CanAdvance(message.Status, c.Status)) return Unchanged;
+        SetStatus(message, c.Status, c.ErrorCode, c.ErrorMessage);
+        return StatusChanged(message);
+    }
+
+    private async Task<Completion> RetryAsync(SmsDbContext db, RetryOutbound c, CancellationToken ct)
+    {
+        var message = await WithConversation(db)
+            .FirstOrDefaultAsync(m => m.Id == c.MessageId && m.Conversation.AgentId == c.AgentId, ct);
+        if (message is null) return Fail(WriteResult.NotFound("Message not found."));
+        if (message.Direction != MessageDirection.Outbound || !MessageStatus.IsFailure(message.Status))
+            return Fail(WriteResult.Invalid("Only a failed message can be retried."));
+
+        message.Status = MessageStatus.Queued;
+        message.Sid = null;
+        message.ErrorCode = null;
+        message.ErrorMessage = null;
+        message.UpdatedAt = clock.GetUtcNow();
+        var agent = await db.Agents.FindAsync([c.AgentId], ct);
+        return (events, _) =>
+        {
+            events.Add(new MessageStatusChanged(c.AgentId, MessageView.From(message)));
+            return new WriteResult(WriteOutcome.Done, ConversationId: message.ConversationId,
+                Outbound: new OutboundSms(message.Id, agent!.PhoneNumber, message.Contact.Phone, message.Body));
+        };
+    }
+
+    private async Task<Completion> MarkReadAsync(SmsDbContext db, MarkConversationRead c, CancellationToken ct)
+    {
+        var conversation = await db.Conversations.Include(x => x.Contact)
+            .FirstOrDefaultAsync(x => x.Id == c.ConversationId && x.AgentId == c.AgentId, ct);
+        if (conversation is null) return Fail(WriteResult.NotFound("Conversation not found."));
+        if (conversation.UnreadCount == 0) return Unchanged;
+        conversation.UnreadCount = 0;
+        return (events, unread) =>
+        {
+            events.Add(new ThreadChanged(c.AgentId, Summary(conversation), null, unread[c.AgentId]));
+            return WriteResult.Ok;
+        };
+    }
+
+    private void SetStatus(Message message, string status, int? errorCode, string? providerMessage)
+    {
+        message.Status = status;
+        message.UpdatedAt = clock.GetUtcNow();
+        if (MessageStatus.IsFailure(status))
+        {
+            message.ErrorCode = errorCode;
+            message.ErrorMessage = TwilioErrors.Describe(errorCode, providerMessage);
+        }
+    }
+
+    private static Completion StatusChanged(Message message) => (events, _) =>
+    {
+        events.Add(new MessageStatusChanged(message.Conversation.AgentId, MessageView.From(message)));
+        return WriteResult.Ok;
+    };
+
+    private static Completion Fail(WriteResult result) => (_, _) => result;
+
+    private static IQueryable<Message> WithConversation(SmsDbContext db) =>
+        db.Messages.Include(m => m.Conversation).Include(m => m.Contact);
+
+    /// <summary>The agent who owns the number texted; a single-agent install takes every text.</summary>
+    private static async Task<Agent?> AgentForNumberAsync(SmsDbContext db, string to, CancellationToken ct) =>
+        await db.Agents.FirstOrDefaultAsync(a => a.PhoneNumber == to, ct)
+        ?? await db.Agents.OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
+
+    private static async Task<Contact> FindOrCreateContactAsync(SmsDbContext db, long agentId, string phone, DateTimeOffset now, CancellationToken ct)
+    {
+        var contact = db.Contacts.Local.FirstOrDefault(x => x.AgentId == agentId && x.Phone == phone)
+            ?? await db.Contacts.FirstOrDefaultAsync(x => x.AgentId == agentId && x.Phone == phone, ct);
+        if (contact is not null) return contact;
+        // Unknown numbers become contacts named by their number until the agent names them.
+        contact = new Contact { AgentId = agentId, Phone = phone, CreatedAt = now };
+        db.Contacts.Add(contact);
+        return contact;
+    }
+
+    private static async Task<Conversation> FindOrCreateConversationAsync(SmsDbContext db, long agentId, Contact contact, DateTimeOffset now, CancellationToken ct)
+    {
+        var conversation = db.Conversations.Local.FirstOrDefault(x => x.AgentId == agentId && x.Contact == contact);
+        if (conversation is null && contact.Id != 0)
+            conversation = await db.Conversations.FirstOrDefaultAsync(x => x.AgentId == agentId && x.ContactId == contact.Id, ct);
+        if (conversation is not null)
+        {
+            conversation.Contact = contact;
+            return conversation;
+        }
+        conversation = new Conversation { AgentId = agentId, Contact = contact, LastMessageAt = now };
+        db.Conversations.Add(conversation);
+        return conversation;
+    }
+
+    internal static ThreadSummary Summary(Conversation c) => new(
+        c.Id, c.Contact.Id, c.Contact.DisplayName, c.Contact.Phone, c.LastMessagePreview, c.LastMessageAt, c.UnreadCount, c.Contact.IsOptedOut);
+}

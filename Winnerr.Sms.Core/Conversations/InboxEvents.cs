@@ -1,0 +1,15 @@
+namespace Winnerr.Sms.Core.Conversations;
+
+/// <summary>Something an agent's open pages must show; published only after the change is committed.</summary>
+public abstract record InboxEvent(long AgentId);
+
+/// <summary>A thread's row changed (new message, read, opt-out); carries the new message if there is one.</summary>
+public sealed record ThreadChanged(long AgentId, ThreadSummary Thread, MessageView? NewMessage, int TotalUnread) : InboxEvent(AgentId);
+
+/// <summary>An outbound message's delivery status changed.</summary>
+public sealed record MessageStatusChanged(long AgentId, MessageView Message) : InboxEvent(AgentId);
+
+public interface IInboxEventPublisher
+{
+    void Publish(InboxEvent inboxEvent);
+}

@@ -1,0 +1,68 @@
+namespace Winnerr.Sms.Core.Conversations;
+
+/// <summary>The read side of the inbox: short-lived contexts, no tracking, one indexed query per list.</summary>
+public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
+{
+    public const int MessagePageSize = 100;
+
+    public async Task<ThreadPage> GetThreadsAsync(long agentId, int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var threads = await SummariesFor(db, agentId)
+            .OrderByDescending(t => t.LastMessageAt).ThenByDescending(t => t.ConversationId)
+            .Skip(skip).Take(take)
+            .ToListAsync(ct);
+        var total = await db.Conversations.CountAsync(c => c.AgentId == agentId, ct);
+        var unread = await TotalUnreadAsync(db, agentId, ct);
+        return new ThreadPage(threads, total, unread);
+    }
+
+    public async Task<ConversationDetail?> GetConversationAsync(long agentId, long conversationId, long? beforeMessageId = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var thread = await SummariesFor(db, agentId).FirstOrDefaultAsync(t => t.ConversationId == conversationId, ct);
+        if (thread is null) return null;
+        var query = db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId);
+        if (beforeMessageId is { } before) query = query.Where(m => m.Id < before);
+        var newestFirst = await query
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Take(MessagePageSize + 1)
+            .ToListAsync(ct);
+        var hasOlder = newestFirst.Count > MessagePageSize;
+        var messages = newestFirst.Take(MessagePageSize).Reverse().Select(MessageView.From).ToList();
+        return new ConversationDetail(thread, messages, hasOlder);
+    }
+
+    public async Task<ThreadSummary?> FindThreadByPhoneAsync(long agentId, string phone, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await SummariesFor(db, agentId).FirstOrDefaultAsync(t => t.ContactPhone == phone, ct);
+    }
+
+    public async Task<IReadOnlyList<Contact>> SearchContactsAsync(long agentId, string? text, int take, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Contacts.AsNoTracking().Where(c => c.AgentId == agentId);
+        var term = text?.Trim();
+        if (!string.IsNullOrEmpty(term))
+        {
+            var digits = new string(term.Where(char.IsDigit).ToArray());
+            var pattern = $"%{term}%";
+            query = query.Where(c =>
+                EF.Functions.Like(c.FirstName + " " + c.LastName, pattern)
+                || (digits.Length >= 3 && c.Phone.Contains(digits)));
+        }
+        return await query.OrderBy(c => c.FirstName).ThenBy(c => c.LastName).Take(take).ToListAsync(ct);
+    }
+
+    internal static IQueryable<ThreadSummary> SummariesFor(SmsDbContext db, long agentId) =>
+        db.Conversations.AsNoTracking()
+            .Where(c => c.AgentId == agentId)
+            .Select(c => new ThreadSummary(
+                c.Id, c.ContactId,
+                c.Contact.FirstName == "" && c.Contact.LastName == "" ? c.Contact.Phone : (c.Contact.FirstName + " " + c.Contact.LastName).Trim(),
+                c.Contact.Phone, c.LastMessagePreview, c.LastMessageAt, c.UnreadCount, c.Contact.IsOptedOut));
+
+    internal static Task<int> TotalUnreadAsync(SmsDbContext db, long agentId, CancellationToken ct = default) =>
+        db.Conversations.Where(c => c.AgentId == agentId && c.UnreadCount > 0).SumAsync(c => c.UnreadCount, ct);
+}

@@ -1,0 +1,24 @@
+namespace Winnerr.Sms.Core.Messaging;
+
+public enum MessageDirection { Inbound, Outbound }
+
+public class Message
+{
+    public long Id { get; set; }
+    public long ConversationId { get; set; }
+    public Conversation Conversation { get; set; } = null!;
+    public long ContactId { get; set; }
+    public Contact Contact { get; set; } = null!;
+    public MessageDirection Direction { get; set; }
+    public required string Body { get; set; }
+    /// <summary>Twilio's status word: queued, sent, delivered, failed, received, ...</summary>
+    public string Status { get; set; } = MessageStatus.Queued;
+    /// <summary>Twilio's Message SID; the idempotency key for webhooks (unique, null until Twilio accepts).</summary>
+    public string? Sid { get; set; }
+    /// <summary>The opt-out/opt-in/help keyword this inbound text was, if any.</summary>
+    public string? Keyword { get; set; }
+    public int? ErrorCode { get; set; }
+    public string? ErrorMessage { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using Winnerr.Sms.Core.Conversations;
+using Winnerr.Sms.Core.Messaging;
+using Winnerr.Sms.Tests.TestSupport;
+
+namespace Winnerr.Sms.Tests.Domain;
+
+public class InboxWriterTests : IAsyncLifetime
+{
+    private TestInbox _inbox = null!;
+
+    public async Task InitializeAsync() => _inbox = await TestInbox.CreateAsync();
+    public async Task DisposeAsync() => await _inbox.DisposeAsync();
+
+    [Fact]
+    public async Task WhenUnknownNumberTexts_ThenContactAndConversationAreCreatedNamedByNumber()
+    {
+        var result = await _inbox.ReceiveAsync("+13125550190", "What's the asking price?");
+
+        Assert.Equal(WriteOutcome.Done, result.Outcome);
+        await using var db = await _inbox.Db.CreateDbContextAsync();
+        var conversation = await db.Conversations.Include(c => c.Contact).SingleAsync();
+        Assert.Equal("+13125550190", conversation.Contact.Phone);
+        Assert.Equal("+13125550190", conversation.Contact.DisplayName);
+        Assert.Equal(1, conversation.UnreadCount);
+        Assert.Equal("What's the asking price?", conversation.LastMessagePreview);
+        var changed = Assert.IsType<ThreadChanged>(Assert.Single(_inbox.Events.All));
+        Assert.Equal(1, changed.TotalUnread);
+        Assert.Equal(conversation.Id, changed.Thread.ConversationId);
+        Assert.Equal(MessageDirection.Inbound, changed.NewMessage!.Direction);
+    }
+
+    [Fact]
+    public async Task WhenSameNumberTextsAgain_ThenSameConversationGainsUnread()
+    {
+        await _inbox.ReceiveAsync("+13125550190", "one");
+        await _inbox.ReceiveAsync("(312) 555-0190", "two");
+
+        await using var db = await _inbox.Db.CreateDbContextAsync();
+        var conversation = await db.Conversations.SingleAsync();
+        Assert.Equal(2, conversation.UnreadCount);
+        Assert.Equal("two", conversation.LastMessagePreview);
+        Assert.Equal(2, await db.Messages.CountAsync());
+        Assert.Equal(1, await db.Contacts.CountAsync());
+    }
+
+    [Fact]
+    public async Task WhenManyTextsFromNewNumbersArriveAtOnce_ThenEachNumberGetsOneConversation()
+    {
+        var numbers = Enumerable.Range(0, 20).Select(i => $"+1312555{i:D4}").ToList();
+        await Task.WhenAll(numbers.SelectMany(n => new[] { _inbox.ReceiveAsync(n, "a"), _inbox.ReceiveAsync(n, "b") }));
+
+        await using var db = await _inbox.Db.CreateDbContextAsync();
+        Assert.Equal(20, await db.Contacts.CountAsync());
+        Assert.Equal(20, await db.Conversations.CountAsync());
+        Assert.All(await db.Conversations.ToListAsync(), c => Assert.Equal(2, c.UnreadCount));
+    }
+
+    [Fact]
+    public async Task WhenSameSidArrivesTwice_ThenSecondIsANoOp()
+    {
+        var first = await _inbox.ReceiveAsync("+13125550190", "hello", sid: "SMdup");
+        var second = await _inbox.ReceiveAsync("+13125550190", "hello", sid: "SMdup");
+
+        Assert.Equal(WriteOutcome.Done, first.Outcome);
+        Assert.Equal(WriteOutcome.Duplicate, second.Outcome);
+        await using var db = await _inbox.Db.CreateDbContextAsync();
+        Assert.Equal(1, await db.Messages.CountAsync());
+        Assert.Equal(1, (await db.Conversations.SingleAsync()).UnreadCount);
+    }
+
+    [Fact]
+    public async Task WhenContactTextsStopThenStart_ThenOptOutIsRecordedAndLifted()
+    {
+        await _inbox.ReceiveAsync("+13125550190", " stop ");
+        await using (var db = await _inbox.Db.CreateDbContextAsync())
+        {
+            var contact = await db.Contacts.SingleAsync();
+            Assert.True(contact.IsOptedOut);
+            Assert.Equal("STOP", contact.OptOutKeyword);
+            Assert.NotNull(contact.OptOutAt);
+        }
+
+        await _inbox.ReceiveAsync("+13125550190", "START");
+        await using (var db = await _inbox.Db.CreateDbContextAsync())
+        {
+            var contact = await db.Contacts.SingleAsync();
+            Assert.False(contact.IsOptedOut);
+            Assert.Equal("START", contact.OptOutKeyword);
+            Assert.Equal(["STOP", "START"], await db.Messages.OrderBy(m => m.Id).Select(m => m.Keyword).ToListAsync());
+        }
+    }
+
+    [Fact]
+    public async Task WhenStatusCallbacksArriveOutOfOrder_ThenDeliveredIsNotOverwritten()
+    {
+        var queued = await _inbox.Writer.ExecuteAsync(new QueueOutbound(_inbox.Agent.Id, null, "+13125550190", "See you at 2"));
+        var id = queued.Outbound!.MessageId;
+
+        await _inbox.Writer.ExecuteAsync(new ApplyStatus(id, "SMout", "delivered", null, null));
+        await _inbox.Writer.ExecuteAsync(new ApplyStatus(id, "SMout", "sent", null, null));
+        await _inbox.Writer.ExecuteAsync(new RecordSendOutcome(id, "SMout", "queued", null, null));
+
+        await using var db = await _inbox.Db.CreateDbContextAsync();
+        var message = await db.Messages.SingleAsync();
+        Assert.Equal("delivered", message.Status);
+        Assert.Equal("SMout", message.Sid);
+        Assert.Single(_inbox.Events.All.OfType<MessageStatusChanged>());
+    }
+
+    [Fact]
+    public async Task WhenProviderRefusesAndAgentRetries_ThenMessageIsQueuedAgainWithoutError()
+    {
+        var queued = await _inbox.Writer.ExecuteAsync(new QueueOutbound(_inbox.Agent.Id, null, "+13125550190", "hello"));
+        var id = queued.Outbound!.MessageId;
+        await _inbox.Writer.ExecuteAsync(new RecordSendOutcome(id, null, null, 21610, "Attempt to send to unsubscribed recipient"));
+
+        await using (var db = await _inbox.Db.CreateDbContextAsync())
+        {
+            var failed = await db.Messages.SingleAsync();
+            Assert.Equal(("failed", 21610), (failed.Status, failed.ErrorCode));
+            Assert.Contains("opted out", failed.ErrorMessage);
+        }
+
+        var retry = await _inbox.Writer.ExecuteAsync(new RetryOutbound(_inbox.Agent.Id, id));
+        Assert.Equal(id, retry.Outbound!.MessageId);
+        await using (var db = await _inbox.Db.CreateDbContextAsync())
+        {
+            var again = await db.Messages.SingleAsync();
+            Assert.Equal(("queued", (int?)null, (string?)null), (again.Status, again.ErrorCode, again.Sid));
+        }
+    }
+
+    [Theory]
+    [InlineData("", "Type a message first.")]
+    [InlineData("   \n", "Type a message first.")]
+    [InlineData("12345", "not a valid phone number")]
+    public async Task WhenOutboundInputIsBad_ThenItIsRefusedWithAReasonAndNothingIsStored(string body, string reason)
+    {
+        var to = reason.Contains("phone") ? "12345" : "+13125550190";
+        var text = reason.Contains("phone") ? "hello" : body;
+        var result = await _inbox.Writer.ExecuteAsync(new QueueOutbound(_inbox.Agent.Id, null, to, text));
+
+        Assert.Equal(WriteOutcome.Invalid, result.Outcome);
+        Assert.Contains(reason, result.Error);
+        await using var db = await _inbox.Db.CreateDbContextAsync();
+        Assert.Equal(0, await db.Messages.CountAsync());
+    }
+
+    [Fact]
+    public async Task WhenOutboundIsTooLong_ThenItIsRefusedWithTheCount()
+    {
+        var result = await _inbox.Writer.ExecuteAsync(new QueueOutbound(_inbox.Agent.Id, null, "+13125550190", new string('x', 1601)));
+        Assert.Equal(WriteOutcome.Invalid, result.Outcome);
+        Assert.Contains("1,601", result.Error);
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Winnerr.Sms.App.Simulator;
+using Winnerr.Sms.Core.Data;
+using Winnerr.Sms.Core.Messaging;
+
+namespace Winnerr.Sms.Tests.TestSupport;
+
+/// <summary>
+/// The real app on a throw-away SQLite file. In-memory TestServer by default; <see cref="StartKestrel"/>
+/// gives a real port for browser tests. The simulator posts its callbacks back into the same server.
+/// </summary>
+public class SmsAppFactory : WebApplicationFactory<Program>
+{
+    public const string AuthToken = "test-auth-token";
+    public const string AgentNumber = "+15005550006";
+
+    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"winnerr-sms-test-{Guid.NewGuid():N}.db");
+    private bool _kestrel;
+
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Sms:SeedDemoData"] = "false",
+        ["Simulator:StatusDelayMilliseconds"] = "20",
+    };
+
+    public SmsAppFactory StartKestrel()
+    {
+        _kestrel = true;
+        UseKestrel(0);
+        StartServer();
+        return this;
+    }
+
+    public Uri BaseAddress => _kestrel ? new Uri(ServerAddress()) : new Uri("http://localhost");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Sms", $"Data Source={_dbPath}");
+        builder.UseSetting("Twilio:AuthToken", AuthToken);
+        builder.UseSetting("Twilio:PhoneNumber", AgentNumber);
+        builder.UseSetting("Twilio:PublicBaseUrl", "");
+        builder.UseSetting("Sms:Transport", "Simulator");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (!_kestrel)
+        {
+            builder.UseSetting("Simulator:SelfBaseUrl", "http://localhost");
+            builder.ConfigureServices(services => services.AddHttpClient(TwilioWebhookClient.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+        }
+    }
+
+    public async Task<SmsDbContext> DbAsync()
+    {
+        var factory = Services.GetRequiredService<IDbContextFactory<SmsDbContext>>();
+        return await factory.CreateDbContextAsync();
+    }
+
+    /// <summary>A form post signed exactly as Twilio signs it, for the URL the app will rebuild.</summary>
+    public HttpRequestMessage SignedPost(string pathAndQuery, IReadOnlyDictionary<string, string> form, string? token = null)
+    {
+        var url = BaseAddress.GetLeftPart(UriPartial.Authority) + pathAndQuery;
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", TwilioRequestSigner.Sign(token ?? AuthToken, url, form));
+        return request;
+    }
+
+    public static Dictionary<string, string> InboundForm(string from, string body, string? sid = null, string to = AgentNumber) => new()
+    {
+        ["AccountSid"] = "ACtest00000000000000000000000000", ["ApiVersion"] = "2010-04-01",
+        ["MessageSid"] = sid ?? "SM" + Guid.NewGuid().ToString("N"), ["SmsStatus"] = "received",
+        ["From"] = from, ["To"] = to, ["Body"] = body, ["NumMedia"] = "0", ["NumSegments"] = "1",
+    };
+
+    private string ServerAddress()
+    {
+        var server = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>();
+        var addresses = server.Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return addresses.First().Replace("[::]", "localhost").Replace("0.0.0.0", "localhost").Replace("127.0.0.1", "localhost");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try { File.Delete(_dbPath + suffix); }
+            catch (IOException) { /* a temp file left behind is harmless */ }
+        }
+    }
+}

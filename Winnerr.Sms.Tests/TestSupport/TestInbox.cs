@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Winnerr.Sms.Core.Agents;
+using Winnerr.Sms.Core.Contacts;
+using Winnerr.Sms.Core.Conversations;
+using Winnerr.Sms.Core.Data;
+
+namespace Winnerr.Sms.Tests.TestSupport;
+
+/// <summary>The Core write path on a real, migrated SQLite file, without the web host.</summary>
+public sealed class TestInbox : IAsyncDisposable
+{
+    public const string AgentNumber = "+15005550006";
+
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"winnerr-core-{Guid.NewGuid():N}.db");
+
+    public IDbContextFactory<SmsDbContext> Db { get; }
+    public InboxWriter Writer { get; }
+    public RecordingPublisher Events { get; } = new();
+    public Agent Agent { get; private set; } = null!;
+
+    private TestInbox()
+    {
+        var options = new DbContextOptionsBuilder<SmsDbContext>().UseSqlite($"Data Source={_path}").AddInterceptors(new SqlitePragmas()).Options;
+        Db = new Factory(options);
+        Writer = new InboxWriter(Db, new InboxCommandHandler(new PhoneNumberNormalizer(), TimeProvider.System), Events, NullLogger<InboxWriter>.Instance);
+    }
+
+    public static async Task<TestInbox> CreateAsync()
+    {
+        var inbox = new TestInbox();
+        await using (var db = await inbox.Db.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+            inbox.Agent = new Agent { Name = "Alex Morgan", PhoneNumber = AgentNumber };
+            db.Agents.Add(inbox.Agent);
+            await db.SaveChangesAsync();
+        }
+        await inbox.Writer.StartAsync(CancellationToken.None);
+        return inbox;
+    }
+
+    public Task<WriteResult> ReceiveAsync(string from, string body, string? sid = null) =>
+        Writer.ExecuteAsync(new ReceiveSms(sid ?? "SM" + Guid.NewGuid().ToString("N"), from, AgentNumber, body));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Writer.StopAsync(CancellationToken.None);
+        Writer.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
+    }
+
+    private sealed class Factory(DbContextOptions<SmsDbContext> options) : IDbContextFactory<SmsDbContext>
+    {
+        public SmsDbContext CreateDbContext() => new(options);
+    }
+
+    public sealed class RecordingPublisher : IInboxEventPublisher
+    {
+        private readonly List<InboxEvent> _events = [];
+        public void Publish(InboxEvent inboxEvent) { lock (_events) _events.Add(inboxEvent); }
+        public IReadOnlyList<InboxEvent> All { get { lock (_events) return _events.ToList(); } }
+    }
+}
