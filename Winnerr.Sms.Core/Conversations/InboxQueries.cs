@@ -8,9 +8,10 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
     public async Task<ThreadPage> GetThreadsAsync(long agentId, int skip, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var threads = await SummariesFor(db, agentId)
-            .OrderByDescending(t => t.LastMessageAt).ThenByDescending(t => t.ConversationId)
-            .Skip(skip).Take(take)
+        var threads = await Project(db.Conversations.AsNoTracking()
+                .Where(c => c.AgentId == agentId)
+                .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id)
+                .Skip(skip).Take(take))
             .ToListAsync(ct);
         var total = await db.Conversations.CountAsync(c => c.AgentId == agentId, ct);
         var unread = await TotalUnreadAsync(db, agentId, ct);
@@ -20,7 +21,8 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
     public async Task<ConversationDetail?> GetConversationAsync(long agentId, long conversationId, long? beforeMessageId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var thread = await SummariesFor(db, agentId).FirstOrDefaultAsync(t => t.ConversationId == conversationId, ct);
+        var thread = await Project(db.Conversations.AsNoTracking().Where(c => c.AgentId == agentId && c.Id == conversationId))
+            .FirstOrDefaultAsync(ct);
         if (thread is null) return null;
         var query = db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId);
         if (beforeMessageId is { } before) query = query.Where(m => m.Id < before);
@@ -31,12 +33,6 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
         var hasOlder = newestFirst.Count > MessagePageSize;
         var messages = newestFirst.Take(MessagePageSize).Reverse().Select(MessageView.From).ToList();
         return new ConversationDetail(thread, messages, hasOlder);
-    }
-
-    public async Task<ThreadSummary?> FindThreadByPhoneAsync(long agentId, string phone, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await SummariesFor(db, agentId).FirstOrDefaultAsync(t => t.ContactPhone == phone, ct);
     }
 
     public async Task<IReadOnlyList<Contact>> SearchContactsAsync(long agentId, string? text, int take, CancellationToken ct = default)
@@ -55,10 +51,8 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
         return await query.OrderBy(c => c.FirstName).ThenBy(c => c.LastName).Take(take).ToListAsync(ct);
     }
 
-    internal static IQueryable<ThreadSummary> SummariesFor(SmsDbContext db, long agentId) =>
-        db.Conversations.AsNoTracking()
-            .Where(c => c.AgentId == agentId)
-            .Select(c => new ThreadSummary(
+    private static IQueryable<ThreadSummary> Project(IQueryable<Conversation> conversations) =>
+        conversations.Select(c => new ThreadSummary(
                 c.Id, c.ContactId,
                 c.Contact.FirstName == "" && c.Contact.LastName == "" ? c.Contact.Phone : (c.Contact.FirstName + " " + c.Contact.LastName).Trim(),
                 c.Contact.Phone, c.LastMessagePreview, c.LastMessageAt, c.UnreadCount, c.Contact.IsOptedOut));

@@ -8,8 +8,17 @@ public sealed class InboxEffects(InboxQueries queries, OutboundSmsService outbou
     [EffectMethod(typeof(LoadThreadsAction))]
     public async Task LoadThreads(IDispatcher dispatcher)
     {
-        var me = await agent.GetAsync();
-        dispatcher.Dispatch(new LoadThreadsResultAction(await queries.GetThreadsAsync(me.Id, 0, InboxState.PageSize), Append: false));
+        try
+        {
+            var me = await agent.GetAsync();
+            dispatcher.Dispatch(new LoadThreadsResultAction(await queries.GetThreadsAsync(me.Id, 0, InboxState.PageSize), Append: false));
+        }
+        catch (Exception)
+        {
+            // Shown in the list itself (with a retry); rethrown so the store logs it and the agent is told.
+            dispatcher.Dispatch(new LoadThreadsFailedAction("the server did not answer."));
+            throw;
+        }
     }
 
     [EffectMethod(typeof(LoadMoreThreadsAction))]
