@@ -1,0 +1,81 @@
+using Bunit;
+using Winnerr.Sms.App.Components.Inbox;
+using Winnerr.Sms.App.Components.Layout;
+using Winnerr.Sms.App.Store.InboxFeature;
+using Winnerr.Sms.Core.Conversations;
+using Winnerr.Sms.Tests.TestSupport;
+using static Winnerr.Sms.Tests.TestSupport.Build;
+
+namespace Winnerr.Sms.Tests.Components;
+
+public class ThreadListTests : MudTestBase
+{
+    private async Task SeedAsync(params ThreadSummary[] threads)
+    {
+        await InitializeStoreAsync();
+        Dispatcher.Dispatch(new LoadThreadsResultAction(new ThreadPage(threads, threads.Length, threads.Sum(t => t.UnreadCount)), false));
+    }
+
+    [Fact]
+    public async Task WhenStateHasThreads_ThenTheyRenderMostRecentFirstWithBadgesOnlyWhenUnread()
+    {
+        await SeedAsync(Thread(1, 1, unread: 2, name: "Maria Lopez", preview: "Do they allow pets?"), Thread(2, 30, name: "James Carter"));
+
+        var cut = Ctx.Render<ThreadList>(p => p.Add(x => x.State, Inbox.Value).Add(x => x.SelectedId, 2L));
+
+        var items = cut.FindAll("[data-testid=thread-item]");
+        Assert.Equal(["+12125550001", "+12125550002"], items.Select(i => i.GetAttribute("data-phone")));
+        Assert.Equal("Maria Lopez", items[0].QuerySelector("[data-testid=thread-name]")!.TextContent);
+        Assert.Equal("Do they allow pets?", items[0].QuerySelector("[data-testid=thread-preview]")!.TextContent);
+        Assert.Equal("2", items[0].QuerySelector("[data-testid=thread-unread]")!.TextContent);
+        Assert.Null(items[1].QuerySelector("[data-testid=thread-unread]"));
+        Assert.Equal("/phone/sms/2", items[1].GetAttribute("href"));
+        Assert.Equal("true", items[1].GetAttribute("aria-current"));
+    }
+
+    [Fact]
+    public async Task WhenInboundEventArrives_ThenThreadMovesToTopWithUnreadBadge()
+    {
+        await SeedAsync(Thread(1, 1), Thread(2, 30));
+        var cut = Ctx.Render<ThreadList>(p => p.Add(x => x.State, Inbox.Value));
+
+        Dispatcher.Dispatch(new InboxEventReceivedAction(new ThreadChanged(1, Thread(2, 0, unread: 1, preview: "New!"), Message(9, 2, 0), 1)));
+        cut.Render(p => p.Add(x => x.State, Inbox.Value));
+
+        var first = cut.FindAll("[data-testid=thread-item]")[0];
+        Assert.Equal("+12125550002", first.GetAttribute("data-phone"));
+        Assert.Equal("1", first.QuerySelector("[data-testid=thread-unread]")!.TextContent);
+        Assert.Equal("New!", first.QuerySelector("[data-testid=thread-preview]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task WhenNoConversations_ThenEmptyStateIsShown()
+    {
+        await SeedAsync();
+
+        var cut = Ctx.Render<ThreadList>(p => p.Add(x => x.State, Inbox.Value));
+
+        Assert.Contains("No conversations yet", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-testid=thread-item]"));
+    }
+
+    [Fact]
+    public void WhenStillLoading_ThenSkeletonsAreShown()
+    {
+        var cut = Ctx.Render<ThreadList>(p => p.Add(x => x.State, new InboxState { IsLoading = true }));
+
+        Assert.NotEmpty(cut.FindAll(".thread-skeleton"));
+    }
+
+    [Fact]
+    public async Task WhenUnreadTotalChanges_ThenNavBadgeFollowsTheStore()
+    {
+        await SeedAsync(Thread(1, 1, unread: 2));
+        var cut = Ctx.Render<NavMenu>();
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=nav-unread]").TextContent));
+
+        Dispatcher.Dispatch(new InboxEventReceivedAction(new ThreadChanged(1, Thread(1, 1), null, TotalUnread: 0)));
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=nav-unread]")));
+    }
+}
