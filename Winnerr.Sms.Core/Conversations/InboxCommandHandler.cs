@@ -13,9 +13,43 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
 
     private static readonly Completion Unchanged = (_, _) => WriteResult.Ok;
 
-    public Task<Completion> ApplyAsync(SmsDbContext db, InboxCommand command, CancellationToken ct) => command switch
+    /// <summary>Applies a batch in order. Inbound texts share up-front lookups: a few queries per batch, not several per text.</summary>
+    public async Task<IReadOnlyList<Completion>> ApplyBatchAsync(SmsDbContext db, IReadOnlyList<InboxCommand> commands, CancellationToken ct)
     {
-        ReceiveSms c => ReceiveAsync(db, c, ct),
+        var inbound = commands.OfType<ReceiveSms>().ToList();
+        var lookups = inbound.Count == 0 ? null : await PrefetchAsync(db, inbound, ct);
+        var completions = new List<Completion>(commands.Count);
+        foreach (var command in commands) completions.Add(await ApplyAsync(db, command, lookups, ct));
+        return completions;
+    }
+
+    /// <summary>What a batch of inbound texts needs, loaded at once: agents, SIDs already stored, the senders' contacts and threads.</summary>
+    /// <remarks>Own dictionaries rather than DbSet.Local: every Local access runs DetectChanges over the whole batch.</remarks>
+    private sealed record Lookups(
+        List<Agent> Agents,
+        HashSet<string> KnownSids,
+        Dictionary<(long AgentId, string Phone), Contact> Contacts,
+        Dictionary<Contact, Conversation> Conversations);
+
+    private async Task<Lookups> PrefetchAsync(SmsDbContext db, List<ReceiveSms> inbound, CancellationToken ct)
+    {
+        var agents = await db.Agents.OrderBy(a => a.Id).ToListAsync(ct);
+        var sids = inbound.Select(c => c.MessageSid).Distinct().ToList();
+        var known = await db.Messages.Where(m => sids.Contains(m.Sid!)).Select(m => m.Sid!).ToListAsync(ct);
+        var senders = inbound.Select(c => NormalizeSender(c.From)).Distinct().ToList();
+        var contacts = await db.Contacts.Where(c => senders.Contains(c.Phone)).ToListAsync(ct);
+        var contactIds = contacts.Select(c => c.Id).ToList();
+        var conversations = await db.Conversations.Where(c => contactIds.Contains(c.ContactId)).ToListAsync(ct);
+        return new Lookups(agents, known.ToHashSet(),
+            contacts.ToDictionary(c => (c.AgentId, c.Phone)),
+            conversations.ToDictionary(c => c.Contact));
+    }
+
+    private string NormalizeSender(string from) => phones.TryNormalize(from, out var e164, out _) ? e164 : from.Trim();
+
+    private Task<Completion> ApplyAsync(SmsDbContext db, InboxCommand command, Lookups? lookups, CancellationToken ct) => command switch
+    {
+        ReceiveSms c => Task.FromResult(Receive(db, c, lookups!)),
         ApplyStatus c => ApplyStatusAsync(db, c, ct),
         QueueOutbound c => QueueOutboundAsync(db, c, ct),
         RecordSendOutcome c => RecordOutcomeAsync(db, c, ct),
@@ -24,18 +58,21 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown inbox command"),
     };
 
-    private async Task<Completion> ReceiveAsync(SmsDbContext db, ReceiveSms c, CancellationToken ct)
+    private Completion Receive(SmsDbContext db, ReceiveSms c, Lookups lookups)
     {
-        if (db.Messages.Local.Any(m => m.Sid == c.MessageSid) || await db.Messages.AnyAsync(m => m.Sid == c.MessageSid, ct))
-            return (_, _) => new WriteResult(WriteOutcome.Duplicate);
+        // Twilio retries webhooks; a SID already stored (or earlier in this batch) is a no-op.
+        if (!lookups.KnownSids.Add(c.MessageSid)) return (_, _) => new WriteResult(WriteOutcome.Duplicate);
 
-        var agent = await AgentForNumberAsync(db, c.To, ct);
+        // The agent who owns the number texted; a single-agent install takes every text.
+        var agent = lookups.Agents.FirstOrDefault(a => a.PhoneNumber == c.To) ?? lookups.Agents.FirstOrDefault();
         if (agent is null) return Fail(WriteResult.Invalid("No agent is set up to receive texts."));
 
-        var from = phones.TryNormalize(c.From, out var e164, out _) ? e164 : c.From.Trim();
+        var from = NormalizeSender(c.From);
         var now = clock.GetUtcNow();
-        var contact = await FindOrCreateContactAsync(db, agent.Id, from, now, ct);
-        var conversation = await FindOrCreateConversationAsync(db, agent.Id, contact, now, ct);
+        if (!lookups.Contacts.TryGetValue((agent.Id, from), out var contact))
+            lookups.Contacts[(agent.Id, from)] = contact = NewContact(db, agent.Id, from, now);
+        if (!lookups.Conversations.TryGetValue(contact, out var conversation))
+            lookups.Conversations[contact] = conversation = NewConversation(db, agent.Id, contact, now);
 
         var (kind, keyword) = OptOutKeywords.Match(c.Body);
         var message = new Message
@@ -205,33 +242,36 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
     private static IQueryable<Message> WithConversation(SmsDbContext db) =>
         db.Messages.Include(m => m.Conversation).Include(m => m.Contact);
 
-    /// <summary>The agent who owns the number texted; a single-agent install takes every text.</summary>
-    private static async Task<Agent?> AgentForNumberAsync(SmsDbContext db, string to, CancellationToken ct) =>
-        await db.Agents.FirstOrDefaultAsync(a => a.PhoneNumber == to, ct)
-        ?? await db.Agents.OrderBy(a => a.Id).FirstOrDefaultAsync(ct);
+    private static async Task<Contact> FindOrCreateContactAsync(SmsDbContext db, long agentId, string phone, DateTimeOffset now, CancellationToken ct) =>
+        FindLocalContact(db, agentId, phone)
+        ?? await db.Contacts.FirstOrDefaultAsync(x => x.AgentId == agentId && x.Phone == phone, ct)
+        ?? NewContact(db, agentId, phone, now);
 
-    private static async Task<Contact> FindOrCreateContactAsync(SmsDbContext db, long agentId, string phone, DateTimeOffset now, CancellationToken ct)
+    private static async Task<Conversation> FindOrCreateConversationAsync(SmsDbContext db, long agentId, Contact contact, DateTimeOffset now, CancellationToken ct)
     {
-        var contact = db.Contacts.Local.FirstOrDefault(x => x.AgentId == agentId && x.Phone == phone)
-            ?? await db.Contacts.FirstOrDefaultAsync(x => x.AgentId == agentId && x.Phone == phone, ct);
-        if (contact is not null) return contact;
-        // Unknown numbers become contacts named by their number until the agent names them.
-        contact = new Contact { AgentId = agentId, Phone = phone, CreatedAt = now };
+        var conversation = FindLocalConversation(db, agentId, contact);
+        if (conversation is null && contact.Id != 0)
+            conversation = await db.Conversations.FirstOrDefaultAsync(x => x.AgentId == agentId && x.ContactId == contact.Id, ct);
+        return conversation ?? NewConversation(db, agentId, contact, now);
+    }
+
+    private static Contact? FindLocalContact(SmsDbContext db, long agentId, string phone) =>
+        db.Contacts.Local.FirstOrDefault(x => x.AgentId == agentId && x.Phone == phone);
+
+    private static Conversation? FindLocalConversation(SmsDbContext db, long agentId, Contact contact) =>
+        db.Conversations.Local.FirstOrDefault(x => x.AgentId == agentId && x.Contact == contact);
+
+    /// <summary>Unknown numbers become contacts named by their number until the agent names them.</summary>
+    private static Contact NewContact(SmsDbContext db, long agentId, string phone, DateTimeOffset now)
+    {
+        var contact = new Contact { AgentId = agentId, Phone = phone, CreatedAt = now };
         db.Contacts.Add(contact);
         return contact;
     }
 
-    private static async Task<Conversation> FindOrCreateConversationAsync(SmsDbContext db, long agentId, Contact contact, DateTimeOffset now, CancellationToken ct)
+    private static Conversation NewConversation(SmsDbContext db, long agentId, Contact contact, DateTimeOffset now)
     {
-        var conversation = db.Conversations.Local.FirstOrDefault(x => x.AgentId == agentId && x.Contact == contact);
-        if (conversation is null && contact.Id != 0)
-            conversation = await db.Conversations.FirstOrDefaultAsync(x => x.AgentId == agentId && x.ContactId == contact.Id, ct);
-        if (conversation is not null)
-        {
-            conversation.Contact = contact;
-            return conversation;
-        }
-        conversation = new Conversation { AgentId = agentId, Contact = contact, LastMessageAt = now };
+        var conversation = new Conversation { AgentId = agentId, Contact = contact, LastMessageAt = now };
         db.Conversations.Add(conversation);
         return conversation;
     }

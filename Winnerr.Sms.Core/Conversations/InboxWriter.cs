@@ -84,9 +84,7 @@ public sealed class InboxWriter(
     private async Task<List<InboxEvent>> ApplyAsync(IReadOnlyList<Pending> batch)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var completions = new List<InboxCommandHandler.Completion>(batch.Count);
-        foreach (var pending in batch)
-            completions.Add(await handler.ApplyAsync(db, pending.Command, CancellationToken.None));
+        var completions = await handler.ApplyBatchAsync(db, batch.Select(p => p.Command).ToList(), CancellationToken.None);
         await db.SaveChangesAsync();
 
         var agents = db.ChangeTracker.Entries<Conversation>().Select(e => e.Entity.AgentId).Distinct().ToList();

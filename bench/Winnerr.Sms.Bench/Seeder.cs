@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Winnerr.Sms.Core.Data;
+
+namespace Winnerr.Sms.Bench;
+
+/// <summary>Fills a migrated database with an inbox of the given size, through plain prepared inserts (seconds, not minutes).</summary>
+public static class Seeder
+{
+    public static async Task<int> RunAsync(string dbPath, int conversations, int messages)
+    {
+        var options = new DbContextOptionsBuilder<SmsDbContext>().UseSqlite($"Data Source={dbPath}").Options;
+        await using (var db = new SmsDbContext(options)) await db.Database.MigrateAsync();
+
+        var clock = Stopwatch.StartNew();
+        await using var connection = new SqliteConnection($"Data Source={dbPath}");
+        await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA journal_mode=WAL;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
+        var now = DateTimeOffset.UtcNow;
+
+        Exec(connection, tx, "INSERT INTO Agents (Name, PhoneNumber) VALUES ('Alex Morgan', '+15005550006')");
+        var contact = Prepare(connection, tx, "INSERT INTO Contacts (AgentId, FirstName, LastName, Phone, CreatedAt, IsOptedOut) VALUES (1, $f, $l, $p, $t, 0)", "$f", "$l", "$p", "$t");
+        var conversation = Prepare(connection, tx, "INSERT INTO Conversations (AgentId, ContactId, LastMessageAt, LastMessagePreview, UnreadCount) VALUES (1, $c, $t, $p, $u)", "$c", "$t", "$p", "$u");
+        var message = Prepare(connection, tx, "INSERT INTO Messages (ConversationId, ContactId, Direction, Body, Status, Sid, CreatedAt, UpdatedAt) VALUES ($v, $c, $d, $b, $s, $sid, $t, $t)", "$v", "$c", "$d", "$b", "$s", "$sid", "$t");
+
+        string[] first = ["Maria", "James", "Priya", "Tom", "Danielle", "Kevin", "Aisha", "Luis", "Grace", "Omar"];
+        string[] last = ["Lopez", "Carter", "Shah", "Nguyen", "Brooks", "O'Neil", "Khan", "Garcia", "Kim", "Haddad"];
+        var perConversation = messages / conversations;
+        var messageId = 0;
+        for (var i = 1; i <= conversations; i++)
+        {
+            var lastAt = now.AddMinutes(-i * 7);
+            Run(contact, first[i % 10], $"{last[i / 10 % 10]}-{i}", $"+1646{5550000 + i:D7}", now.AddDays(-400).UtcTicks);
+            Run(conversation, i, lastAt.UtcTicks, $"Message {perConversation} in thread {i}", i % 9 == 0 ? 2 : 0);
+            for (var m = 1; m <= perConversation; m++)
+            {
+                var inbound = m % 2 == 1;
+                var at = lastAt.AddMinutes(-(perConversation - m) * 30);
+                Run(message, i, i, inbound ? "Inbound" : "Outbound", $"Message {m} in thread {i}", inbound ? "received" : "delivered", $"SMseed{++messageId:D12}", at.UtcTicks);
+            }
+        }
+        await tx.CommitAsync();
+        Console.WriteLine($"seeded {conversations:N0} conversations and {messageId:N0} messages in {clock.Elapsed.TotalSeconds:F1} s");
+        return 0;
+    }
+
+    private static void Exec(SqliteConnection c, SqliteTransaction tx, string sql)
+    {
+        using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection c, SqliteTransaction tx, string sql, params string[] names)
+    {
+        var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        foreach (var name in names) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        command.Prepare();
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
+        command.ExecuteNonQuery();
+    }
+}
