@@ -67,7 +67,9 @@ public static class Extensions
     public static void AddSmsUi(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents()
-            .AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
+            .AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment())
+            // Prerendered state (the first page of threads) comes back in the circuit's first message.
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 128 * 1024);
         builder.Services.AddMudServices(c =>
         {
             c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
