@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Winnerr.Sms.Tests.TestSupport;
 using static Microsoft.Playwright.Assertions;
@@ -145,5 +146,55 @@ public sealed class LiveInboxTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(_page).ToHaveURLAsync(new Regex(@"/phone/sms/\d+$"));
         await Expect(_page.Locator("[data-testid=message][data-direction=outbound]")).ToContainTextAsync("Hi Priya");
         await Expect(Thread("+14155550123")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task WhenTwilioRefusesTheNumber_ThenTheMessageShowsTheErrorAndCanBeRetried()
+    {
+        await OpenInboxAsync();
+        await _page.GetByTestId("new-message").ClickAsync();
+        await _page.Locator("input[data-testid=contact-search], [data-testid=contact-search] input").First.FillAsync("+15005550001");
+        await _page.Locator("[data-testid=contact-option][data-phone='+15005550001']").ClickAsync();
+        await _page.Locator("#new-message-input").FillAsync("Hello from the open house");
+        await _page.Locator("#new-message-input").PressAsync("Enter");
+
+        var failed = _page.Locator("[data-testid=message][data-direction=outbound]");
+        await Expect(failed).ToHaveAttributeAsync("data-status", "failed");
+        await Expect(failed.GetByTestId("message-error")).ToContainTextAsync("not a valid phone number");
+        await Expect(failed.GetByTestId("message-error")).ToContainTextAsync("21211");
+
+        await failed.GetByTestId("message-retry").ClickAsync();
+
+        // Retrying sends the same stored message again (still refused: it is Twilio's magic invalid number).
+        await Expect(failed).ToHaveCountAsync(1);
+        await Expect(failed).ToHaveAttributeAsync("data-status", "failed");
+    }
+
+    [Fact]
+    public async Task WhenTheAgentScrollsALongInbox_ThenOlderConversationsPageIn()
+    {
+        var writer = _app.Services.GetRequiredService<Winnerr.Sms.Core.Conversations.InboxWriter>();
+        await Task.WhenAll(Enumerable.Range(0, 150).Select(i =>
+            writer.ExecuteAsync(new Winnerr.Sms.Core.Conversations.ReceiveSms($"SMpage{i:D4}", $"+1646555{i:D4}", SmsAppFactory.AgentNumber, $"Thread {i}"))));
+        await OpenInboxAsync();
+        await Expect(_page.GetByTestId("thread-item").First).ToBeVisibleAsync();
+        var oldest = _page.Locator("[data-testid=thread-item][data-phone='+16465550000']");
+        await Expect(oldest).ToHaveCountAsync(0);
+
+        // Each scroll to the bottom renders the sentinel row, which loads the next page; two pages cover 150.
+        for (var scrolls = 0; scrolls < 10 && await oldest.CountAsync() == 0; scrolls++)
+        {
+            await _page.Locator(".thread-list").EvaluateAsync("el => el.scrollTop = el.scrollHeight");
+            try
+            {
+                await oldest.WaitForAsync(new() { Timeout = 1_000 });
+            }
+            catch (TimeoutException)
+            {
+                // Not there yet: the list grew, so the bottom moved; scroll again.
+            }
+        }
+        await Expect(oldest).ToBeVisibleAsync();
+        await Expect(oldest.GetByTestId("thread-preview")).ToHaveTextAsync("Thread 0");
     }
 }
