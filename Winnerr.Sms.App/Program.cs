@@ -1,29 +1,46 @@
+using Winnerr.Sms.App.Agents;
 using Winnerr.Sms.App.Components;
 using Winnerr.Sms.App.Extensions;
+using Winnerr.Sms.App.Security;
 using Winnerr.Sms.App.Webhooks;
 
-var builder = WebApplication.CreateBuilder(args);
+// `dotnet run --project Winnerr.Sms.App -- agents ...` manages agents without the UI (first set-up).
+var command = AgentsCommand.Matches(args);
+var builder = WebApplication.CreateBuilder(command ? [] : args);
 // Serves MudBlazor's assets from the build output in any environment (a no-op once published).
 builder.WebHost.UseStaticWebAssets();
 builder.AddRepoSettings();
 builder.AddSmsServices();
+builder.AddSmsAuth();
 builder.AddSmsUi();
 
 var app = builder.Build();
-await app.InitializeDatabaseAsync();
+await app.Services.InitializeDatabaseAsync();
+if (command) return await AgentsCommand.RunAsync(app.Services, args, Console.Out);
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    if (app.Configuration.GetValue("Security:RequireHttps", true))
+    {
+        app.UseHsts();
+        app.UseHttpsRedirection();
+    }
 }
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapTwilioWebhooks();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -1,8 +1,12 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Winnerr.Sms.Core.Agents;
 using MudBlazor;
 using MudBlazor.Services;
 using Winnerr.Sms.App.Agents;
 using Winnerr.Sms.App.Realtime;
+using Winnerr.Sms.App.Security;
 using Winnerr.Sms.App.Simulator;
 using Winnerr.Sms.App.Store.Flux;
 using Winnerr.Sms.App.Webhooks;
@@ -47,6 +51,7 @@ public static class Extensions
         services.AddSingleton<IStatusCallbackUrls, StatusCallbackUrls>();
         services.AddSingleton<OutboundSmsService>();
         services.AddScoped<CurrentAgent>();
+        services.AddScoped<AgentDirectory>();
 
         services.AddHttpClient(TwilioWebhookClient.HttpClientName);
         services.AddSingleton<TwilioWebhookClient>();
@@ -64,6 +69,52 @@ public static class Extensions
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost);
     }
 
+    /// <summary>Identity with cookie sign-in; every endpoint needs a signed-in agent unless it says otherwise (the webhooks, sign-in).</summary>
+    public static void AddSmsAuth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
+        services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingAgentAuthenticationStateProvider>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.AccessDeniedPath = "/not-found";
+            o.Cookie.Name = "winnerr.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+        // Cookies are re-checked against the security stamp as often as open pages are.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = auth.RevalidationInterval);
+        services.AddIdentityCore<AgentUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Lockout.MaxFailedAccessAttempts = auth.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = auth.LockoutDuration;
+                o.Lockout.AllowedForNewUsers = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole<long>>()
+            .AddEntityFrameworkStores<SmsDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        // Identity's stores take the context from DI; the rest of the app uses the factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SmsDbContext>>().CreateDbContext());
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSmsRateLimits();
+    }
+
     public static void AddSmsUi(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents()
@@ -78,14 +129,35 @@ public static class Extensions
         builder.Services.AddFlux(typeof(Extensions).Assembly);
     }
 
-    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    /// <summary>Migrates, creates the roles, and in demo mode the demo admin-agent and their week of conversations.</summary>
+    public static async Task InitializeDatabaseAsync(this IServiceProvider services)
     {
-        var services = app.Services;
-        await DatabaseSetup.InitializeAsync(
-            services.GetRequiredService<IDbContextFactory<SmsDbContext>>(),
-            services.GetRequiredService<IOptions<TwilioOptions>>().Value,
-            services.GetRequiredService<IOptions<SmsOptions>>().Value,
-            services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("Database"));
+        var dbFactory = services.GetRequiredService<IDbContextFactory<SmsDbContext>>();
+        await DatabaseSetup.MigrateAsync(dbFactory);
+        await using var scope = services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<AgentDirectory>();
+        await directory.EnsureRolesAsync();
+
+        var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (!demo.Enabled) return;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Demo");
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Winnerr.Sms.Core.Agents.AgentUser>>();
+        var number = services.GetRequiredService<IOptions<TwilioOptions>>().Value.PhoneNumber;
+        var user = await users.FindByEmailAsync(demo.Email);
+        if (user is null)
+        {
+            var (created, errors) = await directory.CreateAsync(demo.Email, demo.Name, number, demo.Password, admin: true);
+            if (created is null) throw new InvalidOperationException($"Could not create the demo agent: {string.Join(" ", errors)}");
+            user = created;
+            logger.LogInformation("Created the demo admin-agent {Email} owning {Number}", demo.Email, number);
+        }
+        if (demo.SeedConversations)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            var agentNumber = await db.AgentNumbers.Where(n => n.AgentId == user.AgentId).OrderBy(n => n.Id)
+                .Select(n => n.PhoneNumber).FirstOrDefaultAsync() ?? number;
+            if (await DatabaseSetup.SeedDemoConversationsAsync(dbFactory, user.AgentId, agentNumber, services.GetRequiredService<TimeProvider>().GetUtcNow()))
+                logger.LogInformation("Seeded demo conversations for {Email}", demo.Email);
+        }
     }
 }

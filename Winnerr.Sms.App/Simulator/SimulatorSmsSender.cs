@@ -30,7 +30,7 @@ public sealed class SimulatorSmsSender(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var optedOut = await db.Contacts.AnyAsync(c => c.Phone == sms.To && c.IsOptedOut
-                && db.Agents.Any(a => a.Id == c.AgentId && a.PhoneNumber == sms.From), ct);
+                && db.AgentNumbers.Any(n => n.AgentId == c.AgentId && n.PhoneNumber == sms.From), ct);
             if (optedOut) return SendResult.Refused(21610, "Attempt to send to unsubscribed recipient");
         }
 

@@ -1,4 +1,5 @@
 using Twilio.Security;
+using Winnerr.Sms.App.Security;
 
 namespace Winnerr.Sms.App.Webhooks;
 
@@ -6,7 +7,7 @@ namespace Winnerr.Sms.App.Webhooks;
 /// Rejects any webhook not signed by Twilio with our auth token. Twilio signs the public URL it
 /// called, so behind a proxy the URL is rebuilt from Twilio:PublicBaseUrl (or forwarded headers).
 /// </summary>
-public sealed class TwilioSignatureFilter(IOptions<TwilioOptions> options, ILogger<TwilioSignatureFilter> logger) : IEndpointFilter
+public sealed class TwilioSignatureFilter(IOptions<TwilioOptions> options, BadSignatureLimiter limiter, ILogger<TwilioSignatureFilter> logger) : IEndpointFilter
 {
     public const string Header = "X-Twilio-Signature";
 
@@ -15,8 +16,8 @@ public sealed class TwilioSignatureFilter(IOptions<TwilioOptions> options, ILogg
         var request = context.HttpContext.Request;
         var signature = request.Headers[Header].ToString();
         // RequestValidator throws on an empty signature, so a missing header is refused here.
-        if (string.IsNullOrEmpty(signature)) return Forbidden("Missing X-Twilio-Signature.");
-        if (!request.HasFormContentType) return Forbidden("Twilio webhooks are form posts.");
+        if (string.IsNullOrEmpty(signature)) return Refuse(context.HttpContext, "Missing X-Twilio-Signature.");
+        if (!request.HasFormContentType) return Refuse(context.HttpContext, "Twilio webhooks are form posts.");
 
         var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
         var parameters = form.ToDictionary(f => f.Key, f => f.Value.ToString());
@@ -24,7 +25,7 @@ public sealed class TwilioSignatureFilter(IOptions<TwilioOptions> options, ILogg
         if (!new RequestValidator(options.Value.AuthToken).Validate(url, parameters, signature))
         {
             logger.LogWarning("Rejected a webhook with a bad signature for {Url}", url);
-            return Forbidden("Invalid Twilio signature.");
+            return Refuse(context.HttpContext, "Invalid Twilio signature.");
         }
         return await next(context);
     }
@@ -37,6 +38,9 @@ public sealed class TwilioSignatureFilter(IOptions<TwilioOptions> options, ILogg
             : options.Value.PublicBaseUrl.TrimEnd('/') + path;
     }
 
-    // A body keeps the status-code pages middleware from re-executing the 403 into the Blazor not-found page.
-    private static IResult Forbidden(string reason) => Results.Text(reason, statusCode: StatusCodes.Status403Forbidden);
+    // A body keeps the status-code pages middleware from re-executing the status into the Blazor not-found page.
+    private IResult Refuse(HttpContext http, string reason) =>
+        limiter.TryRecordFailure(RateLimits.ClientKey(http))
+            ? Results.Text(reason, statusCode: StatusCodes.Status403Forbidden)
+            : Results.Text("Too many requests with bad signatures.", statusCode: StatusCodes.Status429TooManyRequests);
 }

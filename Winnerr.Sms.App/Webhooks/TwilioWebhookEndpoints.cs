@@ -7,6 +7,7 @@ public static class TwilioWebhookEndpoints
     public static IEndpointRouteBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/webhooks/twilio")
+            .AllowAnonymous()
             .AddEndpointFilter<TwilioSignatureFilter>()
             .DisableAntiforgery();
         group.MapPost("/sms", ReceiveSmsAsync);

@@ -1,10 +1,22 @@
 namespace Winnerr.Sms.Core.Agents;
 
-/// <summary>A real-estate agent who texts from one Twilio number.</summary>
+/// <summary>A real-estate agent: the person a sign-in belongs to and the owner of one or more Twilio numbers.</summary>
 public class Agent
 {
     public long Id { get; set; }
+    /// <summary>What {{agent_name}} inserts and what the app bar shows.</summary>
     public required string Name { get; set; }
-    /// <summary>The agent's Twilio number in E.164.</summary>
+    public List<AgentNumber> Numbers { get; set; } = [];
+
+    /// <summary>The number new conversations are started from.</summary>
+    public string? PrimaryNumber => Numbers.OrderBy(n => n.Id).FirstOrDefault()?.PhoneNumber;
+}
+
+/// <summary>A Twilio number owned by one agent; inbound texts route by it.</summary>
+public class AgentNumber
+{
+    public long Id { get; set; }
+    public long AgentId { get; set; }
+    /// <summary>E.164; unique across agents.</summary>
     public required string PhoneNumber { get; set; }
 }

@@ -3,7 +3,8 @@ namespace Winnerr.Sms.Core.Contacts;
 public class Contact
 {
     public long Id { get; set; }
-    public long AgentId { get; set; }
+    /// <summary>The owning agent; null for senders who texted a number nobody owns.</summary>
+    public long? AgentId { get; set; }
     public string FirstName { get; set; } = "";
     public string LastName { get; set; } = "";
     /// <summary>Mobile number in E.164; unique per agent.</summary>

@@ -4,7 +4,10 @@ namespace Winnerr.Sms.Core.Conversations;
 public class Conversation
 {
     public long Id { get; set; }
-    public long AgentId { get; set; }
+    /// <summary>The owning agent; null while the number texted belongs to nobody (the admins' Unassigned list).</summary>
+    public long? AgentId { get; set; }
+    /// <summary>Our number in this thread (E.164): where the contact texted, and what replies are sent from.</summary>
+    public required string AgentNumber { get; set; }
     public long ContactId { get; set; }
     public Contact Contact { get; set; } = null!;
 

@@ -23,26 +23,26 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
         return completions;
     }
 
-    /// <summary>What a batch of inbound texts needs, loaded at once: agents, SIDs already stored, the senders' contacts and threads.</summary>
+    /// <summary>What a batch of inbound texts needs, loaded at once: number owners, SIDs already stored, the senders' contacts and threads.</summary>
     /// <remarks>Own dictionaries rather than DbSet.Local: every Local access runs DetectChanges over the whole batch.</remarks>
     private sealed record Lookups(
-        List<Agent> Agents,
+        Dictionary<string, long> OwnerByNumber,
         HashSet<string> KnownSids,
-        Dictionary<(long AgentId, string Phone), Contact> Contacts,
-        Dictionary<Contact, Conversation> Conversations);
+        Dictionary<(long? AgentId, string Phone), Contact> Contacts,
+        Dictionary<(Contact Contact, string AgentNumber), Conversation> Conversations);
 
     private async Task<Lookups> PrefetchAsync(SmsDbContext db, List<ReceiveSms> inbound, CancellationToken ct)
     {
-        var agents = await db.Agents.OrderBy(a => a.Id).ToListAsync(ct);
+        var owners = await db.AgentNumbers.AsNoTracking().ToDictionaryAsync(n => n.PhoneNumber, n => n.AgentId, ct);
         var sids = inbound.Select(c => c.MessageSid).Distinct().ToList();
         var known = await db.Messages.Where(m => sids.Contains(m.Sid!)).Select(m => m.Sid!).ToListAsync(ct);
         var senders = inbound.Select(c => NormalizeSender(c.From)).Distinct().ToList();
         var contacts = await db.Contacts.Where(c => senders.Contains(c.Phone)).ToListAsync(ct);
         var contactIds = contacts.Select(c => c.Id).ToList();
         var conversations = await db.Conversations.Where(c => contactIds.Contains(c.ContactId)).ToListAsync(ct);
-        return new Lookups(agents, known.ToHashSet(),
+        return new Lookups(owners, known.ToHashSet(),
             contacts.ToDictionary(c => (c.AgentId, c.Phone)),
-            conversations.ToDictionary(c => c.Contact));
+            conversations.ToDictionary(c => (c.Contact, c.AgentNumber)));
     }
 
     private string NormalizeSender(string from) => phones.TryNormalize(from, out var e164, out _) ? e164 : from.Trim();
@@ -63,16 +63,17 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
         // Twilio retries webhooks; a SID already stored (or earlier in this batch) is a no-op.
         if (!lookups.KnownSids.Add(c.MessageSid)) return (_, _) => new WriteResult(WriteOutcome.Duplicate);
 
-        // The agent who owns the number texted; a single-agent install takes every text.
-        var agent = lookups.Agents.FirstOrDefault(a => a.PhoneNumber == c.To) ?? lookups.Agents.FirstOrDefault();
-        if (agent is null) return Fail(WriteResult.Invalid("No agent is set up to receive texts."));
+        // The agent who owns the number texted. A number nobody owns still keeps the text (AgentId null):
+        // it waits in the admins' Unassigned list rather than being lost or shown to the wrong agent.
+        var to = NormalizeSender(c.To);
+        long? owner = lookups.OwnerByNumber.TryGetValue(to, out var agentId) ? agentId : null;
 
         var from = NormalizeSender(c.From);
         var now = clock.GetUtcNow();
-        if (!lookups.Contacts.TryGetValue((agent.Id, from), out var contact))
-            lookups.Contacts[(agent.Id, from)] = contact = NewContact(db, agent.Id, from, now);
-        if (!lookups.Conversations.TryGetValue(contact, out var conversation))
-            lookups.Conversations[contact] = conversation = NewConversation(db, agent.Id, contact, now);
+        if (!lookups.Contacts.TryGetValue((owner, from), out var contact))
+            lookups.Contacts[(owner, from)] = contact = NewContact(db, owner, from, now);
+        if (!lookups.Conversations.TryGetValue((contact, to), out var conversation))
+            lookups.Conversations[(contact, to)] = conversation = NewConversation(db, owner, to, contact, now);
 
         var (kind, keyword) = OptOutKeywords.Match(c.Body);
         var message = new Message
@@ -101,7 +102,8 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
 
         return (events, unread) =>
         {
-            events.Add(new ThreadChanged(agent.Id, Summary(conversation), MessageView.From(message), unread[agent.Id]));
+            var channel = owner ?? InboxEvent.Unassigned;
+            events.Add(new ThreadChanged(channel, Summary(conversation), MessageView.From(message), unread.GetValueOrDefault(channel)));
             return new WriteResult(WriteOutcome.Done, ConversationId: conversation.Id);
         };
     }
@@ -133,7 +135,7 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
         if (body.Length > MaxBodyLength)
             return Fail(WriteResult.Invalid($"A text can be at most {MaxBodyLength:N0} characters; this one has {body.Length:N0}."));
 
-        var agent = await db.Agents.FindAsync([c.AgentId], ct);
+        var agent = await db.Agents.Include(a => a.Numbers).FirstOrDefaultAsync(a => a.Id == c.AgentId, ct);
         if (agent is null) return Fail(WriteResult.NotFound("Agent not found."));
 
         var now = clock.GetUtcNow();
@@ -147,8 +149,10 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
         else
         {
             if (!phones.TryNormalize(c.ToPhone, out var to, out var error)) return Fail(WriteResult.Invalid(error));
+            if (agent.PrimaryNumber is not { } from)
+                return Fail(WriteResult.Invalid("You have no Twilio number to text from yet. An admin can add one in Settings."));
             var contact = await FindOrCreateContactAsync(db, agent.Id, to, now, ct);
-            conversation = await FindOrCreateConversationAsync(db, agent.Id, contact, now, ct);
+            conversation = await FindOrCreateConversationAsync(db, agent.Id, from, contact, now, ct);
         }
 
         var message = new Message
@@ -162,9 +166,9 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
 
         return (events, unread) =>
         {
-            events.Add(new ThreadChanged(agent.Id, Summary(conversation), MessageView.From(message), unread[agent.Id]));
+            events.Add(new ThreadChanged(agent.Id, Summary(conversation), MessageView.From(message), unread.GetValueOrDefault(agent.Id)));
             return new WriteResult(WriteOutcome.Done, ConversationId: conversation.Id,
-                Outbound: new OutboundSms(message.Id, agent.PhoneNumber, conversation.Contact.Phone, body));
+                Outbound: new OutboundSms(message.Id, conversation.AgentNumber, conversation.Contact.Phone, body));
         };
     }
 
@@ -197,12 +201,11 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
         message.ErrorCode = null;
         message.ErrorMessage = null;
         message.UpdatedAt = clock.GetUtcNow();
-        var agent = await db.Agents.FindAsync([c.AgentId], ct);
         return (events, _) =>
         {
             events.Add(new MessageStatusChanged(c.AgentId, MessageView.From(message)));
             return new WriteResult(WriteOutcome.Done, ConversationId: message.ConversationId,
-                Outbound: new OutboundSms(message.Id, agent!.PhoneNumber, message.Contact.Phone, message.Body));
+                Outbound: new OutboundSms(message.Id, message.Conversation.AgentNumber, message.Contact.Phone, message.Body));
         };
     }
 
@@ -215,7 +218,7 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
         conversation.UnreadCount = 0;
         return (events, unread) =>
         {
-            events.Add(new ThreadChanged(c.AgentId, Summary(conversation), null, unread[c.AgentId]));
+            events.Add(new ThreadChanged(c.AgentId, Summary(conversation), null, unread.GetValueOrDefault(c.AgentId)));
             return WriteResult.Ok;
         };
     }
@@ -233,7 +236,7 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
 
     private static Completion StatusChanged(Message message) => (events, _) =>
     {
-        events.Add(new MessageStatusChanged(message.Conversation.AgentId, MessageView.From(message)));
+        events.Add(new MessageStatusChanged(message.Conversation.AgentId ?? InboxEvent.Unassigned, MessageView.From(message)));
         return WriteResult.Ok;
     };
 
@@ -243,35 +246,28 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
         db.Messages.Include(m => m.Conversation).Include(m => m.Contact);
 
     private static async Task<Contact> FindOrCreateContactAsync(SmsDbContext db, long agentId, string phone, DateTimeOffset now, CancellationToken ct) =>
-        FindLocalContact(db, agentId, phone)
-        ?? await db.Contacts.FirstOrDefaultAsync(x => x.AgentId == agentId && x.Phone == phone, ct)
+        await db.Contacts.FirstOrDefaultAsync(x => x.AgentId == agentId && x.Phone == phone, ct)
         ?? NewContact(db, agentId, phone, now);
 
-    private static async Task<Conversation> FindOrCreateConversationAsync(SmsDbContext db, long agentId, Contact contact, DateTimeOffset now, CancellationToken ct)
+    private static async Task<Conversation> FindOrCreateConversationAsync(SmsDbContext db, long agentId, string agentNumber, Contact contact, DateTimeOffset now, CancellationToken ct)
     {
-        var conversation = FindLocalConversation(db, agentId, contact);
-        if (conversation is null && contact.Id != 0)
-            conversation = await db.Conversations.FirstOrDefaultAsync(x => x.AgentId == agentId && x.ContactId == contact.Id, ct);
-        return conversation ?? NewConversation(db, agentId, contact, now);
+        Conversation? conversation = null;
+        if (contact.Id != 0)
+            conversation = await db.Conversations.FirstOrDefaultAsync(x => x.AgentNumber == agentNumber && x.ContactId == contact.Id, ct);
+        return conversation ?? NewConversation(db, agentId, agentNumber, contact, now);
     }
 
-    private static Contact? FindLocalContact(SmsDbContext db, long agentId, string phone) =>
-        db.Contacts.Local.FirstOrDefault(x => x.AgentId == agentId && x.Phone == phone);
-
-    private static Conversation? FindLocalConversation(SmsDbContext db, long agentId, Contact contact) =>
-        db.Conversations.Local.FirstOrDefault(x => x.AgentId == agentId && x.Contact == contact);
-
     /// <summary>Unknown numbers become contacts named by their number until the agent names them.</summary>
-    private static Contact NewContact(SmsDbContext db, long agentId, string phone, DateTimeOffset now)
+    private static Contact NewContact(SmsDbContext db, long? agentId, string phone, DateTimeOffset now)
     {
         var contact = new Contact { AgentId = agentId, Phone = phone, CreatedAt = now };
         db.Contacts.Add(contact);
         return contact;
     }
 
-    private static Conversation NewConversation(SmsDbContext db, long agentId, Contact contact, DateTimeOffset now)
+    private static Conversation NewConversation(SmsDbContext db, long? agentId, string agentNumber, Contact contact, DateTimeOffset now)
     {
-        var conversation = new Conversation { AgentId = agentId, Contact = contact, LastMessageAt = now };
+        var conversation = new Conversation { AgentId = agentId, AgentNumber = agentNumber, Contact = contact, LastMessageAt = now };
         db.Conversations.Add(conversation);
         return conversation;
     }

@@ -1,7 +1,11 @@
 namespace Winnerr.Sms.Core.Conversations;
 
 /// <summary>Something an agent's open pages must show; published only after the change is committed.</summary>
-public abstract record InboxEvent(long AgentId);
+public abstract record InboxEvent(long AgentId)
+{
+    /// <summary>The channel for texts to numbers no agent owns; admins watch it.</summary>
+    public const long Unassigned = 0;
+}
 
 /// <summary>A thread's row changed (new message, read, opt-out); carries the new message if there is one.</summary>
 public sealed record ThreadChanged(long AgentId, ThreadSummary Thread, MessageView? NewMessage, int TotalUnread) : InboxEvent(AgentId);

@@ -18,6 +18,17 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
         return new ThreadPage(threads, total, unread);
     }
 
+    /// <summary>Texts to numbers no agent owns, newest first: what admins see in Unassigned.</summary>
+    public async Task<IReadOnlyList<(ThreadSummary Thread, string AgentNumber)>> GetUnassignedAsync(int take, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var conversations = db.Conversations.AsNoTracking().Where(c => c.AgentId == null)
+            .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id).Take(take);
+        var threads = await Project(conversations).ToListAsync(ct);
+        var numbers = await conversations.Select(c => new { c.Id, c.AgentNumber }).ToDictionaryAsync(c => c.Id, c => c.AgentNumber, ct);
+        return threads.Select(t => (t, numbers[t.ConversationId])).ToList();
+    }
+
     public async Task<ConversationDetail?> GetConversationAsync(long agentId, long conversationId, long? beforeMessageId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -87,7 +87,7 @@ public sealed class InboxWriter(
         var completions = await handler.ApplyBatchAsync(db, batch.Select(p => p.Command).ToList(), CancellationToken.None);
         await db.SaveChangesAsync();
 
-        var agents = db.ChangeTracker.Entries<Conversation>().Select(e => e.Entity.AgentId).Distinct().ToList();
+        var agents = db.ChangeTracker.Entries<Conversation>().Select(e => e.Entity.AgentId).OfType<long>().Distinct().ToList();
         var unread = new Dictionary<long, int>();
         foreach (var agentId in agents) unread[agentId] = await InboxQueries.TotalUnreadAsync(db, agentId);
 

@@ -50,12 +50,12 @@ public static class DemoData
         ]),
     ];
 
-    public static void Seed(SmsDbContext db, Agent agent, DateTimeOffset now)
+    public static void Seed(SmsDbContext db, long agentId, string agentNumber, DateTimeOffset now)
     {
         foreach (var t in Threads)
         {
-            var contact = new Contact { AgentId = agent.Id, FirstName = t.First, LastName = t.Last, Phone = t.Phone, CreatedAt = now.AddDays(-30) };
-            var conversation = new Conversation { AgentId = agent.Id, Contact = contact, UnreadCount = t.Unread, LastMessageAt = now.AddDays(-30) };
+            var contact = new Contact { AgentId = agentId, FirstName = t.First, LastName = t.Last, Phone = t.Phone, CreatedAt = now.AddDays(-30) };
+            var conversation = new Conversation { AgentId = agentId, AgentNumber = agentNumber, Contact = contact, UnreadCount = t.Unread, LastMessageAt = now.AddDays(-30) };
             db.Conversations.Add(conversation);
             var index = 0;
             foreach (var line in t.Lines)

@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Winnerr.Sms.Core.Data;
 
-public class SmsDbContext(DbContextOptions<SmsDbContext> options) : DbContext(options)
+/// <summary>The app's one database: the inbox and the Identity stores, under one set of migrations.</summary>
+public class SmsDbContext(DbContextOptions<SmsDbContext> options)
+    : IdentityDbContext<AgentUser, IdentityRole<long>, long>(options)
 {
     public DbSet<Agent> Agents => Set<Agent>();
+    public DbSet<AgentNumber> AgentNumbers => Set<AgentNumber>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
@@ -18,11 +23,25 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options) : DbContext(op
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
+
         model.Entity<Agent>(e =>
         {
             e.Property(a => a.Name).HasMaxLength(200);
-            e.Property(a => a.PhoneNumber).HasMaxLength(32);
-            e.HasIndex(a => a.PhoneNumber).IsUnique();
+            e.Ignore(a => a.PrimaryNumber);
+            e.HasMany(a => a.Numbers).WithOne().HasForeignKey(n => n.AgentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<AgentNumber>(e =>
+        {
+            e.Property(n => n.PhoneNumber).HasMaxLength(32);
+            e.HasIndex(n => n.PhoneNumber).IsUnique();
+        });
+
+        model.Entity<AgentUser>(e =>
+        {
+            e.HasOne(u => u.Agent).WithOne().HasForeignKey<AgentUser>(u => u.AgentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(u => u.AgentId).IsUnique();
         });
 
         model.Entity<Contact>(e =>
@@ -39,9 +58,10 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options) : DbContext(op
         model.Entity<Conversation>(e =>
         {
             e.Property(c => c.LastMessagePreview).HasMaxLength(Conversation.PreviewLength);
+            e.Property(c => c.AgentNumber).HasMaxLength(32);
             e.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId);
             e.HasOne(c => c.Contact).WithMany().HasForeignKey(c => c.ContactId);
-            e.HasIndex(c => new { c.AgentId, c.ContactId }).IsUnique();
+            e.HasIndex(c => new { c.AgentNumber, c.ContactId }).IsUnique();
             // The inbox order: most recent first, id as tie-breaker for stable paging.
             e.HasIndex(c => new { c.AgentId, c.LastMessageAt, c.Id }).IsDescending(false, true, true);
             e.HasIndex(c => new { c.AgentId, c.UnreadCount });

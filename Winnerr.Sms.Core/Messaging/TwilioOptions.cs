@@ -22,9 +22,6 @@ public sealed class SmsOptions
     public SmsTransport Transport { get; set; } = SmsTransport.Simulator;
     /// <summary>Region used to read numbers typed without a country code.</summary>
     public string DefaultRegion { get; set; } = "US";
-    /// <summary>Seeds a demo agent's week of conversations into an empty database.</summary>
-    public bool SeedDemoData { get; set; } = true;
-    public string AgentName { get; set; } = "Alex Morgan";
 }
 
 /// <summary>Where Twilio should post status callbacks for a message (the id lets a callback find it before its SID is saved).</summary>

@@ -36,12 +36,7 @@ public sealed class LiveInboxTests(BrowserFixture browser) : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    private async Task OpenInboxAsync(string path = "/phone/sms")
-    {
-        await _page.GotoAsync(path);
-        // Prerendered markup shows before the circuit connects; only the interactive render writes this marker.
-        await _page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-    }
+    private Task OpenInboxAsync(string path = "/phone/sms") => _page.SignInAsync(path);
 
     private ILocator Thread(string phone) => _page.Locator($"[data-testid=thread-item][data-phone='{phone}']");
 

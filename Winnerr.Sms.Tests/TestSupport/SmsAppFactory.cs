@@ -16,13 +16,22 @@ public class SmsAppFactory : WebApplicationFactory<Program>
 {
     public const string AuthToken = "test-auth-token";
     public const string AgentNumber = "+15005550006";
+    public const string AgentEmail = "alex@winnerr.test";
+    public const string AgentPassword = "alex-password-2026";
 
     private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"winnerr-sms-test-{Guid.NewGuid():N}.db");
     private bool _kestrel;
 
+    /// <summary>The demo admin-agent (Alex) owns <see cref="AgentNumber"/>; limits are high unless a test lowers them.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
     {
-        ["Sms:SeedDemoData"] = "false",
+        ["Demo:Enabled"] = "true",
+        ["Demo:Email"] = AgentEmail,
+        ["Demo:Password"] = AgentPassword,
+        ["Demo:SeedConversations"] = "false",
+        ["Security:RequireHttps"] = "false",
+        ["Auth:SignInPermitLimit"] = "1000",
+        ["Auth:BadSignaturePermitLimit"] = "1000",
         ["Simulator:StatusDelayMilliseconds"] = "20",
     };
 
@@ -51,6 +60,21 @@ public class SmsAppFactory : WebApplicationFactory<Program>
             builder.ConfigureServices(services => services.AddHttpClient(TwilioWebhookClient.HttpClientName)
                 .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
         }
+    }
+
+    /// <summary>Creates another agent through the same path as Settings and the `agents` command.</summary>
+    public async Task<long> CreateAgentAsync(string email, string name, string number, string password = "agent-password-2026", bool admin = false)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var (user, errors) = await scope.ServiceProvider.GetRequiredService<Winnerr.Sms.App.Agents.AgentDirectory>()
+            .CreateAsync(email, name, number, password, admin);
+        return user?.AgentId ?? throw new InvalidOperationException(string.Join(" ", errors));
+    }
+
+    public async Task<long> AgentIdAsync(string email)
+    {
+        await using var db = await DbAsync();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.AgentId).SingleAsync();
     }
 
     public async Task<SmsDbContext> DbAsync()

@@ -32,7 +32,7 @@ public sealed class TestInbox : IAsyncDisposable
         await using (var db = await inbox.Db.CreateDbContextAsync())
         {
             await db.Database.MigrateAsync();
-            inbox.Agent = new Agent { Name = "Alex Morgan", PhoneNumber = AgentNumber };
+            inbox.Agent = new Agent { Name = "Alex Morgan", Numbers = [new AgentNumber { PhoneNumber = AgentNumber }] };
             db.Agents.Add(inbox.Agent);
             await db.SaveChangesAsync();
         }

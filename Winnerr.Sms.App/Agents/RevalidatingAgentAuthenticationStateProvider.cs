@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Winnerr.Sms.Core.Agents;
+
+namespace Winnerr.Sms.App.Agents;
+
+/// <summary>
+/// Re-checks a circuit's user on an interval: a deleted, locked-out or re-stamped agent loses the open
+/// page without a reload (the layout then sends them to sign-in).
+/// </summary>
+public sealed class RevalidatingAgentAuthenticationStateProvider(
+    ILoggerFactory loggerFactory,
+    IServiceScopeFactory scopeFactory,
+    IOptions<IdentityOptions> identityOptions,
+    IOptions<AuthOptions> authOptions) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => authOptions.Value.RevalidationInterval;
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
+        var user = await users.GetUserAsync(state.User);
+        if (user is null || await users.IsLockedOutAsync(user)) return false;
+        if (!users.SupportsUserSecurityStamp) return true;
+        var principalStamp = state.User.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
+        return principalStamp == await users.GetSecurityStampAsync(user);
+    }
+}
+
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>How often an open page re-checks that its agent may still be signed in.</summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Sign-in attempts (POSTs) allowed per client address per window.</summary>
+    public int SignInPermitLimit { get; set; } = 10;
+    public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Webhook requests failing signature validation allowed per client address per window; correctly signed ones are never limited.</summary>
+    public int BadSignaturePermitLimit { get; set; } = 20;
+    public TimeSpan BadSignatureWindow { get; set; } = TimeSpan.FromMinutes(1);
+    public int MaxFailedSignIns { get; set; } = 5;
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Seeds a demo admin-agent (and a demo week of conversations into an empty database).</summary>
+    public bool Enabled { get; set; } = true;
+    public string Email { get; set; } = "demo@winnerr.test";
+    public string Password { get; set; } = "";
+    public string Name { get; set; } = "Alex Morgan";
+    public bool SeedConversations { get; set; } = true;
+}
