@@ -16,7 +16,9 @@ public sealed class RevalidatingAgentAuthenticationStateProvider(
     IOptions<IdentityOptions> identityOptions,
     IOptions<AuthOptions> authOptions) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => authOptions.Value.RevalidationInterval;
+    // A zero interval is fine for cookies (checked per request) but would spin this loop.
+    protected override TimeSpan RevalidationInterval =>
+        authOptions.Value.RevalidationInterval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : authOptions.Value.RevalidationInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct)
     {
