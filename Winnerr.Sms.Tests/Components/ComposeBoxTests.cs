@@ -60,4 +60,31 @@ public class ComposeBoxTests : MudTestBase
 
         Assert.Equal(["Line one\nLine two"], _sent);
     }
+
+    [Fact]
+    public void WhenTheTextIsTooLongForTwilio_ThenEnterKeepsItAndSaysWhy()
+    {
+        var cut = RenderCompose();
+        var longText = new string('a', 1601);
+
+        cut.Find("textarea[data-testid=compose-input]").Input(longText);
+        cut.Find("textarea[data-testid=compose-input]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+
+        Assert.Empty(_sent);
+        Assert.Contains("1,601 / 1,600 characters", cut.Find("[data-testid=compose-hint]").TextContent);
+        Assert.True(cut.Find("[data-testid=compose-send]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void WhenSendingIsNotAllowed_ThenTheBoxIsDisabledWithTheReason()
+    {
+        var cut = Ctx.Render<ComposeBox>(p => p
+            .Add(x => x.OnSend, (string body) => _sent.Add(body))
+            .Add(x => x.DisabledReason, "Maria opted out. You can text them again after they reply START."));
+
+        Assert.True(cut.Find("textarea[data-testid=compose-input]").HasAttribute("disabled"));
+        Assert.Contains("reply START", cut.Find("[data-testid=compose-hint]").TextContent);
+        cut.Find("[data-testid=compose-send]").Click();
+        Assert.Empty(_sent);
+    }
 }

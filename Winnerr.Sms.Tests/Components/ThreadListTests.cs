@@ -30,7 +30,7 @@ public class ThreadListTests : MudTestBase
         Assert.Equal("2", items[0].QuerySelector("[data-testid=thread-unread]")!.TextContent);
         Assert.Null(items[1].QuerySelector("[data-testid=thread-unread]"));
         Assert.Equal("/phone/sms/2", items[1].GetAttribute("href"));
-        Assert.Equal("true", items[1].GetAttribute("aria-current"));
+        Assert.Equal("page", items[1].GetAttribute("aria-current"));
     }
 
     [Fact]
