@@ -21,7 +21,7 @@ wait_for() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sl
 
 start_app() { # $1 = database file, $2 = port
   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2" \
-  ConnectionStrings__Sms="Data Source=$1" Twilio__AuthToken="$token" Sms__SeedDemoData=false \
+  ConnectionStrings__Sms="Data Source=$1" Twilio__AuthToken="$token" Demo__SeedConversations=false Security__RequireHttps=false \
   Logging__LogLevel__Default=Warning \
     dotnet Winnerr.Sms.App/bin/Release/net10.0/Winnerr.Sms.App.dll >"$work/app-$2.log" 2>&1 &
   pids+=($!)

@@ -29,20 +29,26 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
         Dictionary<string, long> OwnerByNumber,
         HashSet<string> KnownSids,
         Dictionary<(long? AgentId, string Phone), Contact> Contacts,
-        Dictionary<(Contact Contact, string AgentNumber), Conversation> Conversations);
+        Dictionary<(Contact Contact, string AgentNumber), Conversation> Conversations,
+        Dictionary<string, string> Normalized);
 
     private async Task<Lookups> PrefetchAsync(SmsDbContext db, List<ReceiveSms> inbound, CancellationToken ct)
     {
         var owners = await db.AgentNumbers.AsNoTracking().ToDictionaryAsync(n => n.PhoneNumber, n => n.AgentId, ct);
         var sids = inbound.Select(c => c.MessageSid).Distinct().ToList();
         var known = await db.Messages.Where(m => sids.Contains(m.Sid!)).Select(m => m.Sid!).ToListAsync(ct);
-        var senders = inbound.Select(c => NormalizeSender(c.From)).Distinct().ToList();
+        // Parsing a number is the costliest step per text; a batch's replies come from few numbers to fewer.
+        var normalized = new Dictionary<string, string>();
+        foreach (var raw in inbound.SelectMany(c => new[] { c.From, c.To }).Distinct())
+            normalized[raw] = NormalizeSender(raw);
+        var senders = inbound.Select(c => normalized[c.From]).Distinct().ToList();
         var contacts = await db.Contacts.Where(c => senders.Contains(c.Phone)).ToListAsync(ct);
         var contactIds = contacts.Select(c => c.Id).ToList();
         var conversations = await db.Conversations.Where(c => contactIds.Contains(c.ContactId)).ToListAsync(ct);
         return new Lookups(owners, known.ToHashSet(),
             contacts.ToDictionary(c => (c.AgentId, c.Phone)),
-            conversations.ToDictionary(c => (c.Contact, c.AgentNumber)));
+            conversations.ToDictionary(c => (c.Contact, c.AgentNumber)),
+            normalized);
     }
 
     private string NormalizeSender(string from) => phones.TryNormalize(from, out var e164, out _) ? e164 : from.Trim();
@@ -65,10 +71,10 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
 
         // The agent who owns the number texted. A number nobody owns still keeps the text (AgentId null):
         // it waits in the admins' Unassigned list rather than being lost or shown to the wrong agent.
-        var to = NormalizeSender(c.To);
+        var to = lookups.Normalized[c.To];
         long? owner = lookups.OwnerByNumber.TryGetValue(to, out var agentId) ? agentId : null;
 
-        var from = NormalizeSender(c.From);
+        var from = lookups.Normalized[c.From];
         var now = clock.GetUtcNow();
         if (!lookups.Contacts.TryGetValue((owner, from), out var contact))
             lookups.Contacts[(owner, from)] = contact = NewContact(db, owner, from, now);

@@ -17,4 +17,14 @@ public static class Browser
         });
         return (playwright, browser);
     }
+
+    /// <summary>Signs in as the demo agent (bench/run.sh starts the app with the demo on).</summary>
+    public static async Task SignInAsync(IPage page, Uri baseUrl)
+    {
+        await page.GotoAsync(new Uri(baseUrl, "/login").ToString());
+        await page.GetByTestId("login-email").FillAsync(Environment.GetEnvironmentVariable("BENCH_EMAIL") ?? "demo@winnerr.test");
+        await page.GetByTestId("login-password").FillAsync(Environment.GetEnvironmentVariable("BENCH_PASSWORD") ?? "winnerr-demo-2026");
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
 }

@@ -26,8 +26,7 @@ public static class LiveLatency
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(baseUrl, "/phone/sms").ToString());
-        await page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Browser.SignInAsync(page, baseUrl);
         await page.GetByTestId("thread-item").First.WaitForAsync();
 
         using var client = new HttpClient();

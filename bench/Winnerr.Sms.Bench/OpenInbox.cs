@@ -19,6 +19,7 @@ public static class OpenInbox
         using var _ = playwright;
         await using var __ = browser;
         var context = await browser.NewContextAsync();
+        await Browser.SignInAsync(await context.NewPageAsync(), baseUrl);
         await context.AddInitScriptAsync(Probe);
         var url = new Uri(baseUrl, "/phone/sms").ToString();
         var firstThread = new List<double>();

@@ -24,9 +24,11 @@ public static class Seeder
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
         var now = DateTimeOffset.UtcNow;
 
-        Exec(connection, tx, "INSERT INTO Agents (Name, PhoneNumber) VALUES ('Alex Morgan', '+15005550006')");
+        // The agent owns the demo number; the app's demo seed gives this agent its sign-in at start-up.
+        Exec(connection, tx, "INSERT INTO Agents (Name) VALUES ('Alex Morgan')");
+        Exec(connection, tx, "INSERT INTO AgentNumbers (AgentId, PhoneNumber) VALUES (1, '+15005550006')");
         var contact = Prepare(connection, tx, "INSERT INTO Contacts (AgentId, FirstName, LastName, Phone, CreatedAt, IsOptedOut) VALUES (1, $f, $l, $p, $t, 0)", "$f", "$l", "$p", "$t");
-        var conversation = Prepare(connection, tx, "INSERT INTO Conversations (AgentId, ContactId, LastMessageAt, LastMessagePreview, UnreadCount) VALUES (1, $c, $t, $p, $u)", "$c", "$t", "$p", "$u");
+        var conversation = Prepare(connection, tx, "INSERT INTO Conversations (AgentId, AgentNumber, ContactId, LastMessageAt, LastMessagePreview, UnreadCount) VALUES (1, '+15005550006', $c, $t, $p, $u)", "$c", "$t", "$p", "$u");
         var message = Prepare(connection, tx, "INSERT INTO Messages (ConversationId, ContactId, Direction, Body, Status, Sid, CreatedAt, UpdatedAt) VALUES ($v, $c, $d, $b, $s, $sid, $t, $t)", "$v", "$c", "$d", "$b", "$s", "$sid", "$t");
 
         string[] first = ["Maria", "James", "Priya", "Tom", "Danielle", "Kevin", "Aisha", "Luis", "Grace", "Omar"];
