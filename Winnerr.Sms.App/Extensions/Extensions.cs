@@ -48,6 +48,7 @@ public static class Extensions
         services.AddSingleton<InboxWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<InboxQueries>();
+        services.AddSingleton<ContactService>();
         services.AddSingleton<IStatusCallbackUrls, StatusCallbackUrls>();
         services.AddSingleton<OutboundSmsService>();
         services.AddScoped<CurrentAgent>();

@@ -92,19 +92,20 @@ public sealed class InboxCommandHandler(PhoneNumberNormalizer phones, TimeProvid
         conversation.Touch(message);
         conversation.UnreadCount++;
 
-        switch (kind)
+        // START restores transactional texting only: marketing consent revoked by STOP needs a fresh opt-in.
+        var consent = kind switch
         {
-            case KeywordKind.OptOut:
-                contact.IsOptedOut = true;
-                contact.OptOutAt = now;
-                contact.OptOutKeyword = keyword;
-                break;
-            case KeywordKind.OptIn:
-                contact.IsOptedOut = false;
-                contact.OptOutAt = now;
-                contact.OptOutKeyword = keyword;
-                break;
-        }
+            KeywordKind.OptOut => ConsentStatus.OptedOut,
+            KeywordKind.OptIn => ConsentStatus.TransactionalOnly,
+            _ => (ConsentStatus?)null,
+        };
+        if (consent is { } status && contact.RecordConsent(status, $"keyword {keyword}", now, keyword))
+            db.ContactEvents.Add(new ContactEvent
+            {
+                Contact = contact, At = now, Kind = "consent",
+                Text = status == ConsentStatus.OptedOut ? $"Opted out by texting {keyword}" : $"Opted back in by texting {keyword} (transactional only)",
+            });
+        contact.DeletedAt = null; // a deleted contact who texts again is back in People
 
         return (events, unread) =>
         {

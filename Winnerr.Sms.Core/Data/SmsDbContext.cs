@@ -13,6 +13,8 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<ContactTag> ContactTags => Set<ContactTag>();
+    public DbSet<ContactEvent> ContactEvents => Set<ContactEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -50,9 +52,34 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
             e.Property(c => c.FirstName).HasMaxLength(100);
             e.Property(c => c.LastName).HasMaxLength(100);
             e.Property(c => c.OptOutKeyword).HasMaxLength(32);
+            e.Property(c => c.Email).HasMaxLength(254);
+            e.Property(c => c.PropertyAddress).HasMaxLength(300);
+            e.Property(c => c.TimeZone).HasMaxLength(64);
+            e.Property(c => c.Notes).HasMaxLength(4000);
+            e.Property(c => c.Consent).HasConversion<string>().HasMaxLength(24);
+            e.Property(c => c.ConsentSource).HasMaxLength(64);
+            e.HasMany(c => c.Tags).WithOne().HasForeignKey(t => t.ContactId).OnDelete(DeleteBehavior.Cascade);
+            // People: listed per agent, sorted by name, filtered by consent.
+            e.HasIndex(c => new { c.AgentId, c.FirstName, c.LastName });
+            e.HasIndex(c => new { c.AgentId, c.Consent });
             e.Ignore(c => c.DisplayName);
             e.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId);
             e.HasIndex(c => new { c.AgentId, c.Phone }).IsUnique();
+        });
+
+        model.Entity<ContactTag>(e =>
+        {
+            e.HasKey(t => new { t.ContactId, t.Tag });
+            e.Property(t => t.Tag).HasMaxLength(40);
+            e.HasIndex(t => t.Tag);
+        });
+
+        model.Entity<ContactEvent>(e =>
+        {
+            e.Property(x => x.Kind).HasMaxLength(16);
+            e.Property(x => x.Text).HasMaxLength(500);
+            e.HasOne(x => x.Contact).WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.ContactId, x.At });
         });
 
         model.Entity<Conversation>(e =>

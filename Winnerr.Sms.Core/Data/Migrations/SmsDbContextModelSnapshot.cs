@@ -262,8 +262,27 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.Property<long?>("AgentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Consent")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConsentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsentSource")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FirstName")
                         .IsRequired()
@@ -278,6 +297,10 @@ namespace Winnerr.Sms.Core.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OptOutAt")
                         .HasColumnType("INTEGER");
 
@@ -290,12 +313,72 @@ namespace Winnerr.Sms.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PropertyAddress")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ShowingAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "Consent");
 
                     b.HasIndex("AgentId", "Phone")
                         .IsUnique();
 
+                    b.HasIndex("AgentId", "FirstName", "LastName");
+
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Contacts.ContactEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId", "At");
+
+                    b.ToTable("ContactEvents");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Contacts.ContactTag", b =>
+                {
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tag")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContactId", "Tag");
+
+                    b.HasIndex("Tag");
+
+                    b.ToTable("ContactTags");
                 });
 
             modelBuilder.Entity("Winnerr.Sms.Core.Conversations.Conversation", b =>
@@ -480,6 +563,26 @@ namespace Winnerr.Sms.Core.Data.Migrations
                         .HasForeignKey("AgentId");
                 });
 
+            modelBuilder.Entity("Winnerr.Sms.Core.Contacts.ContactEvent", b =>
+                {
+                    b.HasOne("Winnerr.Sms.Core.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Contacts.ContactTag", b =>
+                {
+                    b.HasOne("Winnerr.Sms.Core.Contacts.Contact", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Winnerr.Sms.Core.Conversations.Conversation", b =>
                 {
                     b.HasOne("Winnerr.Sms.Core.Agents.Agent", null)
@@ -517,6 +620,11 @@ namespace Winnerr.Sms.Core.Data.Migrations
             modelBuilder.Entity("Winnerr.Sms.Core.Agents.Agent", b =>
                 {
                     b.Navigation("Numbers");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Contacts.Contact", b =>
+                {
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }
