@@ -2,6 +2,7 @@ using Winnerr.Sms.App.Agents;
 using Winnerr.Sms.App.Components;
 using Winnerr.Sms.App.Extensions;
 using Winnerr.Sms.App.Security;
+using Winnerr.Sms.App.People;
 using Winnerr.Sms.App.Webhooks;
 
 // `dotnet run --project Winnerr.Sms.App -- agents ...` manages agents without the UI (first set-up).
@@ -38,6 +39,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapTwilioWebhooks();
 app.MapAccountEndpoints();
+app.MapPeopleEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -49,6 +49,7 @@ public static class Extensions
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<InboxQueries>();
         services.AddSingleton<ContactService>();
+        services.AddSingleton<ContactImport>();
         services.AddSingleton<IStatusCallbackUrls, StatusCallbackUrls>();
         services.AddSingleton<OutboundSmsService>();
         services.AddScoped<CurrentAgent>();
