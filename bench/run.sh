@@ -46,3 +46,6 @@ echo "== 4. opening the inbox with 10,000 conversations and 200,000 messages"
 $bench seed "$work/inbox.db" 10000 200000
 start_app "$work/inbox.db" 5303
 $bench open http://127.0.0.1:5303 30
+
+echo "== 5. People search with 50,000 contacts (the page's query, in-process)"
+$bench people "$work/people.db" 50000

@@ -9,11 +9,12 @@ return args.FirstOrDefault() switch
     "webhooks" => await WebhookLoad.RunAsync(new Uri(args[1]), args[2], args.Length > 3 ? args[3] : "/webhooks/twilio/sms"),
     "live" => await LiveLatency.RunAsync(new Uri(args[1]), args[2], int.Parse(args[3])),
     "open" => await OpenInbox.RunAsync(new Uri(args[1]), int.Parse(args[2])),
+    "people" => await PeopleSearch.RunAsync(args[1], int.Parse(args[2])),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bare URL | seed DB CONVERSATIONS MESSAGES | webhooks BASEURL TOKEN [PATH] | live BASEURL TOKEN COUNT | open BASEURL COUNT");
+    Console.Error.WriteLine("usage: bare URL | seed DB CONVERSATIONS MESSAGES | webhooks BASEURL TOKEN [PATH] | live BASEURL TOKEN COUNT | open BASEURL COUNT | people DB COUNT");
     return 2;
 }
