@@ -48,7 +48,7 @@ public sealed class ContactImport(IDbContextFactory<SmsDbContext> dbFactory, Tim
     public async Task<IReadOnlyList<ContactExportRow>> ExportAsync(long agentId, PeopleFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await ContactService.Filtered(db, agentId, filter)
+        var rows = await (await ContactService.FilteredAsync(db, agentId, filter, ct))
             .OrderBy(c => c.FirstName).ThenBy(c => c.LastName).ThenBy(c => c.Id)
             .Select(c => new { c.FirstName, c.LastName, c.Phone, c.Email, c.PropertyAddress, c.Notes, c.Consent, Tags = c.Tags.Select(t => t.Tag).ToList() })
             .ToListAsync(ct);

@@ -9,7 +9,7 @@ public sealed class ContactService(IDbContextFactory<SmsDbContext> dbFactory, Ph
         PeopleSort sort = PeopleSort.Name, bool descending = false, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = Filtered(db, agentId, filter);
+        var query = await FilteredAsync(db, agentId, filter, ct);
         var total = await query.CountAsync(ct);
         query = (sort, descending) switch
         {
@@ -36,7 +36,7 @@ public sealed class ContactService(IDbContextFactory<SmsDbContext> dbFactory, Ph
     public async Task<IReadOnlyList<long>> MatchingIdsAsync(long agentId, PeopleFilter filter, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Filtered(db, agentId, filter).Select(c => c.Id).ToListAsync(ct);
+        return await (await FilteredAsync(db, agentId, filter, ct)).Select(c => c.Id).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<string>> TagsAsync(long agentId, CancellationToken ct = default)
@@ -129,7 +129,7 @@ public sealed class ContactService(IDbContextFactory<SmsDbContext> dbFactory, Ph
         return (merged.Take(take).ToList(), merged.Count > take);
     }
 
-    internal static IQueryable<Contact> Filtered(SmsDbContext db, long agentId, PeopleFilter filter)
+    internal static async Task<IQueryable<Contact>> FilteredAsync(SmsDbContext db, long agentId, PeopleFilter filter, CancellationToken ct)
     {
         var query = db.Contacts.AsNoTracking().Where(c => c.AgentId == agentId && c.DeletedAt == null);
         if (filter.Consent is { } consent) query = query.Where(c => c.Consent == consent);
@@ -142,6 +142,12 @@ public sealed class ContactService(IDbContextFactory<SmsDbContext> dbFactory, Ph
         var digits = new string(term.Where(char.IsDigit).ToArray());
         if (digits.Length >= 3 && !term.Any(char.IsLetter)) return query.Where(c => c.Phone.Contains(digits));
         if (term.Contains('@')) return query.Where(c => c.Email != null && EF.Functions.Like(c.Email, pattern));
+        // A word that is one of the agent's tags also finds everyone so tagged; checking that first (one
+        // indexed lookup) keeps a search for a non-tag word from probing the tags of every contact.
+        if (await db.ContactTags.AnyAsync(t => t.Tag == term, ct))
+            return query.Where(c => EF.Functions.Like(c.FirstName + " " + c.LastName, pattern)
+                || (c.Email != null && EF.Functions.Like(c.Email, pattern))
+                || db.ContactTags.Any(t => t.ContactId == c.Id && t.Tag == term));
         return query.Where(c => EF.Functions.Like(c.FirstName + " " + c.LastName, pattern)
             || (c.Email != null && EF.Functions.Like(c.Email, pattern)));
     }

@@ -24,6 +24,7 @@ public static class PeopleSearch
             ("email search \"@example.org\"", new PeopleFilter("@example.org"), PeopleSort.Name),
             ("tag filter \"buyer\"", new PeopleFilter(null, null, "buyer"), PeopleSort.Name),
             ("consent filter + search", new PeopleFilter("kim", ConsentStatus.MarketingOptIn), PeopleSort.Phone),
+            ("tag word \"investor\"", new PeopleFilter("investor"), PeopleSort.Name),
             ("no match", new PeopleFilter("zzzz-nobody"), PeopleSort.Name),
         ];
         foreach (var (label, filter, sort) in queries)
