@@ -49,3 +49,6 @@ $bench open http://127.0.0.1:5303 30
 
 echo "== 5. People search with 50,000 contacts (the page's query, in-process)"
 $bench people "$work/people.db" 50000
+
+echo "== 6. One template rendered for 10,000 contacts (the bulk path)"
+$bench templates 10000

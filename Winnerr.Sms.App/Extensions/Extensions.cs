@@ -50,6 +50,7 @@ public static class Extensions
         services.AddSingleton<InboxQueries>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<ContactImport>();
+        services.AddSingleton<Winnerr.Sms.Core.Templates.TemplateService>();
         services.AddSingleton<IStatusCallbackUrls, StatusCallbackUrls>();
         services.AddSingleton<OutboundSmsService>();
         services.AddScoped<CurrentAgent>();

@@ -15,6 +15,7 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<ContactTag> ContactTags => Set<ContactTag>();
     public DbSet<ContactEvent> ContactEvents => Set<ContactEvent>();
+    public DbSet<Templates.MessageTemplate> Templates => Set<Templates.MessageTemplate>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -65,6 +66,16 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
             e.Ignore(c => c.DisplayName);
             e.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId);
             e.HasIndex(c => new { c.AgentId, c.Phone }).IsUnique();
+        });
+
+        model.Entity<Templates.MessageTemplate>(e =>
+        {
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.Property(t => t.Body).HasMaxLength(InboxCommandHandler.MaxBodyLength);
+            e.Property(t => t.Category).HasMaxLength(50);
+            e.Ignore(t => t.IsShared);
+            e.HasOne<Agent>().WithMany().HasForeignKey(t => t.AgentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(t => new { t.AgentId, t.Name });
         });
 
         model.Entity<ContactTag>(e =>

@@ -10,11 +10,12 @@ return args.FirstOrDefault() switch
     "live" => await LiveLatency.RunAsync(new Uri(args[1]), args[2], int.Parse(args[3])),
     "open" => await OpenInbox.RunAsync(new Uri(args[1]), int.Parse(args[2])),
     "people" => await PeopleSearch.RunAsync(args[1], int.Parse(args[2])),
+    "templates" => TemplateRendering.Run(int.Parse(args[1])),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bare URL | seed DB CONVERSATIONS MESSAGES | webhooks BASEURL TOKEN [PATH] | live BASEURL TOKEN COUNT | open BASEURL COUNT | people DB COUNT");
+    Console.Error.WriteLine("usage: bare URL | seed DB CONVERSATIONS MESSAGES | webhooks BASEURL TOKEN [PATH] | live BASEURL TOKEN COUNT | open BASEURL COUNT | people DB COUNT | templates COUNT");
     return 2;
 }

@@ -485,6 +485,42 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("Winnerr.Sms.Core.Templates.MessageTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "Name");
+
+                    b.ToTable("Templates");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<long>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<long>", null)
@@ -615,6 +651,14 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.Navigation("Contact");
 
                     b.Navigation("Conversation");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Templates.MessageTemplate", b =>
+                {
+                    b.HasOne("Winnerr.Sms.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Winnerr.Sms.Core.Agents.Agent", b =>
