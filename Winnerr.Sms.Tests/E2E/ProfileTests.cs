@@ -50,6 +50,7 @@ public sealed class ProfileTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(sent).ToHaveAttributeAsync("data-status", "delivered");
 
         await _page.GotoAsync("/phone/sms");
+        await _page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await _page.Locator("[data-testid=thread-item][data-phone='+12125550147']").ClickAsync();
         await Expect(_page.Locator("[data-testid=message][data-direction=outbound]")).ToContainTextAsync("Hi Maria, confirming Saturday at 2 PM.");
     }

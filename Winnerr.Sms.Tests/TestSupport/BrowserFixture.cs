@@ -17,6 +17,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium.");
+        // The whole suite shares two cores; a page may take longer than Playwright's 5 s default to settle.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var scratch = Directory.CreateTempSubdirectory("winnerr-chromium-").FullName;
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
