@@ -32,10 +32,9 @@ public sealed class AuthFlowTests(BrowserFixture browser) : IAsyncLifetime
 
     private async Task<IPage> NewPageAsync()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
-        context.SetDefaultTimeout(15_000);
-        _contexts.Add(context);
-        return await context.NewPageAsync();
+        var page = await browser.NewPageAsync(_app);
+        _contexts.Add(page.Context);
+        return page;
     }
 
     [Fact]

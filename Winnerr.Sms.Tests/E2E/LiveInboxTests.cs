@@ -18,9 +18,7 @@ public sealed class LiveInboxTests(BrowserFixture browser) : IAsyncLifetime
     {
         _app = new SmsAppFactory().StartKestrel();
         _client = new HttpClient { BaseAddress = _app.BaseAddress };
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
-        context.SetDefaultTimeout(15_000);
-        _page = await context.NewPageAsync();
+        _page = await browser.NewPageAsync(_app);
     }
 
     public async Task DisposeAsync()

@@ -21,9 +21,7 @@ public sealed class ProfileTests(BrowserFixture browser) : IAsyncLifetime
         var saved = await _app.Services.GetRequiredService<ContactService>()
             .CreateAsync(agent, new ContactInput("Maria", "Lopez", "(212) 555-0147", Consent: ConsentStatus.MarketingOptIn, ConsentSource: "web form"));
         _mariaId = saved.ContactId!.Value;
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
-        context.SetDefaultTimeout(15_000);
-        _page = await context.NewPageAsync();
+        _page = await browser.NewPageAsync(_app);
     }
 
     public async Task DisposeAsync()

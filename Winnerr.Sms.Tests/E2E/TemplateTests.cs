@@ -23,9 +23,7 @@ public sealed class TemplateTests(BrowserFixture browser) : IAsyncLifetime
             new TemplateInput("Showing confirmation", "Hi {{first_name}}, see you at {{property_address}}! – {{agent_name}}", "Showings", Shared: false));
         using var client = new HttpClient { BaseAddress = _app.BaseAddress };
         (await client.SendAsync(_app.SignedPost("/webhooks/twilio/sms", SmsAppFactory.InboundForm("+12125550147", "Are we still on?")))).EnsureSuccessStatusCode();
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
-        context.SetDefaultTimeout(15_000);
-        _page = await context.NewPageAsync();
+        _page = await browser.NewPageAsync(_app);
     }
 
     public async Task DisposeAsync()

@@ -31,6 +31,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A fresh browser context (its own cookies) pointed at the app, and a page in it.</summary>
+    public async Task<IPage> NewPageAsync(SmsAppFactory app)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
