@@ -19,6 +19,10 @@ var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
 if (command) return await AgentsCommand.RunAsync(app.Services, args, Console.Out);
 
+var twilio = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Winnerr.Sms.Core.Messaging.TwilioOptions>>().Value;
+if (app.Configuration.GetValue<string>("Sms:Transport") == "Twilio" && string.IsNullOrWhiteSpace(twilio.PublicBaseUrl))
+    app.Logger.LogWarning("Twilio:PublicBaseUrl is not set: Twilio cannot post delivery statuses, so sent texts will stay 'queued'.");
+
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
