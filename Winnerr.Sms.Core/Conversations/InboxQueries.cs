@@ -36,7 +36,13 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
             .FirstOrDefaultAsync(ct);
         if (thread is null) return null;
         var query = db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId);
-        if (beforeMessageId is { } before) query = query.Where(m => m.Id < before);
+        if (beforeMessageId is { } before)
+        {
+            // Older than the oldest shown, in the conversation's own order (time, then id).
+            var at = await db.Messages.Where(m => m.Id == before && m.ConversationId == conversationId).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(ct);
+            if (at is not { } cutoff) return new ConversationDetail(thread, [], false);
+            query = query.Where(m => m.CreatedAt < cutoff || (m.CreatedAt == cutoff && m.Id < before));
+        }
         var newestFirst = await query
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
             .Take(MessagePageSize + 1)

@@ -154,4 +154,18 @@ public class InboxWriterTests : IAsyncLifetime
         Assert.Equal(WriteOutcome.Invalid, result.Outcome);
         Assert.Contains("1,601", result.Error);
     }
+
+    [Fact]
+    public async Task WhenAConversationIsLong_ThenItLoadsNewestFirstAndOlderPagesOnRequest()
+    {
+        for (var i = 0; i < 130; i++) await _inbox.ReceiveAsync("+13125550190", $"text {i}");
+        var queries = new InboxQueries(_inbox.Db);
+        var conversationId = (await queries.GetThreadsAsync(_inbox.Agent.Id, 0, 1)).Threads.Single().ConversationId;
+
+        var newest = await queries.GetConversationAsync(_inbox.Agent.Id, conversationId);
+        var older = await queries.GetConversationAsync(_inbox.Agent.Id, conversationId, newest!.Messages[0].Id);
+
+        Assert.Equal((100, true, "text 30", "text 129"), (newest.Messages.Count, newest.HasOlder, newest.Messages[0].Body, newest.Messages[^1].Body));
+        Assert.Equal((30, false, "text 0", "text 29"), (older!.Messages.Count, older.HasOlder, older.Messages[0].Body, older.Messages[^1].Body));
+    }
 }

@@ -8,6 +8,8 @@ public sealed record LoadThreadsFailedAction(string Error);
 public sealed record OpenConversationAction(long ConversationId);
 public sealed record OpenConversationResultAction(long ConversationId, ConversationDetail? Detail);
 public sealed record CloseConversationAction;
+public sealed record LoadOlderMessagesAction(long ConversationId, long BeforeMessageId);
+public sealed record LoadOlderMessagesResultAction(long ConversationId, ConversationDetail? Detail);
 public sealed record MarkConversationReadAction(long ConversationId);
 
 public sealed record SendMessageAction(long ConversationId, string Body);

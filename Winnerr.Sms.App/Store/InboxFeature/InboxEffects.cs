@@ -39,6 +39,14 @@ public sealed class InboxEffects(InboxQueries queries, OutboundSmsService outbou
     }
 
     [EffectMethod]
+    public async Task LoadOlder(LoadOlderMessagesAction action, IDispatcher dispatcher)
+    {
+        var me = await agent.GetAsync();
+        var detail = await queries.GetConversationAsync(me.Id, action.ConversationId, action.BeforeMessageId);
+        dispatcher.Dispatch(new LoadOlderMessagesResultAction(action.ConversationId, detail));
+    }
+
+    [EffectMethod]
     public async Task MarkRead(MarkConversationReadAction action, IDispatcher dispatcher)
     {
         var me = await agent.GetAsync();

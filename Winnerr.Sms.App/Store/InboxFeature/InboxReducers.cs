@@ -36,7 +36,7 @@ public static class InboxReducers
             {
                 OpenConversationId = action.ConversationId, IsConversationLoading = true, ConversationNotFound = false,
                 OpenThread = state.Threads.FirstOrDefault(t => t.ConversationId == action.ConversationId),
-                OpenMessages = [], SendError = null,
+                OpenMessages = [], SendError = null, OpenHasOlder = false, IsLoadingOlder = false,
             };
 
     [ReducerMethod]
@@ -46,7 +46,24 @@ public static class InboxReducers
         if (action.Detail is null) return state with { IsConversationLoading = false, ConversationNotFound = true, OpenThread = null };
         // Events that arrived while loading are already in OpenMessages; keep them.
         var messages = Merge(action.Detail.Messages.ToImmutableList(), state.OpenMessages);
-        return state with { IsConversationLoading = false, OpenThread = action.Detail.Thread, OpenMessages = messages };
+        return state with { IsConversationLoading = false, OpenThread = action.Detail.Thread, OpenMessages = messages, OpenHasOlder = action.Detail.HasOlder };
+    }
+
+    [ReducerMethod]
+    public static InboxState OnLoadOlder(InboxState state, LoadOlderMessagesAction action) =>
+        state.OpenConversationId == action.ConversationId ? state with { IsLoadingOlder = true } : state;
+
+    [ReducerMethod]
+    public static InboxState OnOlderLoaded(InboxState state, LoadOlderMessagesResultAction action)
+    {
+        if (state.OpenConversationId != action.ConversationId) return state;
+        if (action.Detail is null) return state with { IsLoadingOlder = false };
+        return state with
+        {
+            IsLoadingOlder = false,
+            OpenHasOlder = action.Detail.HasOlder,
+            OpenMessages = Merge(state.OpenMessages, action.Detail.Messages),
+        };
     }
 
     [ReducerMethod(typeof(CloseConversationAction))]

@@ -21,6 +21,9 @@ public sealed record InboxState
     public ThreadSummary? OpenThread { get; init; }
     public ImmutableList<MessageView> OpenMessages { get; init; } = [];
     public bool IsConversationLoading { get; init; }
+    /// <summary>More messages exist before the oldest one shown (conversations load their newest page first).</summary>
+    public bool OpenHasOlder { get; init; }
+    public bool IsLoadingOlder { get; init; }
     public bool ConversationNotFound { get; init; }
     public string? SendError { get; init; }
 

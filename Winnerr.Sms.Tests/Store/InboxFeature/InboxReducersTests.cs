@@ -135,4 +135,21 @@ public class InboxReducersTests
         Assert.Equal([1L, 2L, 3L, 4L], next.Threads.Select(t => t.ConversationId));
         Assert.False(next.HasMoreThreads);
     }
+
+    [Fact]
+    public void WhenOlderMessagesLoad_ThenTheyGoBeforeTheShownOnesAndTheFlagFollows()
+    {
+        var state = InboxReducers.OnOpened(InboxReducers.OnOpen(Loaded(Thread(1, 1)), new OpenConversationAction(1)),
+            new OpenConversationResultAction(1, new ConversationDetail(Thread(1, 1), [Message(10, 1, 5), Message(11, 1, 1)], HasOlder: true)));
+        Assert.True(state.OpenHasOlder);
+
+        var loading = InboxReducers.OnLoadOlder(state, new LoadOlderMessagesAction(1, 10));
+        var next = InboxReducers.OnOlderLoaded(loading,
+            new LoadOlderMessagesResultAction(1, new ConversationDetail(Thread(1, 1), [Message(3, 1, 90), Message(4, 1, 60)], HasOlder: false)));
+
+        Assert.True(loading.IsLoadingOlder);
+        Assert.Equal([3L, 4L, 10L, 11L], next.OpenMessages.Select(m => m.Id));
+        Assert.False(next.OpenHasOlder);
+        Assert.False(next.IsLoadingOlder);
+    }
 }
