@@ -32,10 +32,11 @@ public class Contact
     /// <summary>The keyword or action that last changed the opt-out state (e.g. "STOP", "START").</summary>
     public string? OptOutKeyword { get; set; }
 
-    public string DisplayName =>
-        string.IsNullOrWhiteSpace(FirstName) && string.IsNullOrWhiteSpace(LastName)
-            ? Phone
-            : $"{FirstName} {LastName}".Trim();
+    public string DisplayName => NameOf(FirstName, LastName, Phone);
+
+    /// <summary>"First Last", or the number for someone not yet named.</summary>
+    public static string NameOf(string first, string last, string phone) =>
+        string.IsNullOrWhiteSpace(first) && string.IsNullOrWhiteSpace(last) ? phone : $"{first} {last}".Trim();
 
     /// <summary>Changes consent and the opt-out facts together; returns false when nothing changed.</summary>
     public bool RecordConsent(ConsentStatus status, string source, DateTimeOffset at, string? keyword = null)

@@ -29,7 +29,7 @@ public sealed class ContactService(IDbContextFactory<SmsDbContext> dbFactory, Ph
                 Tags = c.Tags.OrderBy(t => t.Tag).Select(t => t.Tag).ToList(),
             })
             .ToListAsync(ct);
-        return (rows.Select(r => new PersonRow(r.Id, Name(r.FirstName, r.LastName, r.Phone), r.Phone, r.Email, r.Tags, r.Consent, r.ConsentSource, r.ConsentAt)).ToList(), total);
+        return (rows.Select(r => new PersonRow(r.Id, Contact.NameOf(r.FirstName, r.LastName, r.Phone), r.Phone, r.Email, r.Tags, r.Consent, r.ConsentSource, r.ConsentAt)).ToList(), total);
     }
 
     /// <summary>Every contact the filter matches ("select all that match"), not just the page on screen.</summary>
@@ -210,7 +210,4 @@ public sealed class ContactService(IDbContextFactory<SmsDbContext> dbFactory, Ph
         ConsentStatus.TransactionalOnly => "transactional only",
         _ => "opted out",
     };
-
-    private static string Name(string first, string last, string phone) =>
-        string.IsNullOrWhiteSpace(first) && string.IsNullOrWhiteSpace(last) ? phone : $"{first} {last}".Trim();
 }

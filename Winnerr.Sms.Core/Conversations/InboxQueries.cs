@@ -52,22 +52,6 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
         return new ConversationDetail(thread, messages, hasOlder);
     }
 
-    public async Task<IReadOnlyList<Contact>> SearchContactsAsync(long agentId, string? text, int take, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Contacts.AsNoTracking().Where(c => c.AgentId == agentId);
-        var term = text?.Trim();
-        if (!string.IsNullOrEmpty(term))
-        {
-            var digits = new string(term.Where(char.IsDigit).ToArray());
-            var pattern = $"%{term}%";
-            query = query.Where(c =>
-                EF.Functions.Like(c.FirstName + " " + c.LastName, pattern)
-                || (digits.Length >= 3 && c.Phone.Contains(digits)));
-        }
-        return await query.OrderBy(c => c.FirstName).ThenBy(c => c.LastName).Take(take).ToListAsync(ct);
-    }
-
     private static IQueryable<ThreadSummary> Project(IQueryable<Conversation> conversations) =>
         conversations.Select(c => new ThreadSummary(
                 c.Id, c.ContactId,
