@@ -25,19 +25,22 @@ public sealed class SimulatorSmsSender(
 
     public async Task<SendResult> SendAsync(OutboundSms sms, CancellationToken ct = default)
     {
-        if (MagicNumbers.TryGetValue(sms.To, out var refusal)) return SendResult.Refused(refusal.Code, refusal.Message);
+        if (MagicNumbers.TryGetValue(sms.To, out var refusal)) return SendResult.Refused(SendOutcome.Final, refusal.Code, refusal.Message);
 
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var optedOut = await db.Contacts.AnyAsync(c => c.Phone == sms.To && c.IsOptedOut
                 && db.AgentNumbers.Any(n => n.AgentId == c.AgentId && n.PhoneNumber == sms.From), ct);
-            if (optedOut) return SendResult.Refused(21610, "Attempt to send to unsubscribed recipient");
+            if (optedOut) return SendResult.Refused(SendOutcome.Final, 21610, "Attempt to send to unsubscribed recipient");
         }
 
         var sid = TwilioWebhookClient.NewSid();
         _ = DeliverAsync(sms, sid);
         return SendResult.Accepted(sid, MessageStatus.Queued);
     }
+
+    public Task<ProviderMessage?> FindAcceptedAsync(OutboundSms sms, DateTimeOffset since, IReadOnlySet<string> knownSids, CancellationToken ct = default) =>
+        Task.FromResult<ProviderMessage?>(null);
 
     private async Task DeliverAsync(OutboundSms sms, string sid)
     {

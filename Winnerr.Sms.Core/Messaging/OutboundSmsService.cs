@@ -30,7 +30,7 @@ public sealed class OutboundSmsService(InboxWriter writer, ISmsSender sender, IL
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
             logger.LogWarning(ex, "Provider unreachable for message {MessageId}", sms.MessageId);
-            result = SendResult.Refused(null, "Could not reach the SMS provider. Try again.");
+            result = SendResult.Refused(SendOutcome.Unknown, null, "Could not reach the SMS provider. Try again.");
         }
         await writer.ExecuteAsync(new RecordSendOutcome(sms.MessageId, result.Sid, result.Status, result.ErrorCode, result.ErrorMessage));
         return queued;

@@ -29,7 +29,10 @@ public sealed class TwilioSmsSender(IOptions<TwilioOptions> options, IStatusCall
         catch (ApiException ex)
         {
             logger.LogWarning("Twilio refused message {MessageId}: {Code} {Reason}", sms.MessageId, ex.Code, ex.Message);
-            return SendResult.Refused(ex.Code, ex.Message);
+            return SendResult.Refused(SendOutcome.Final, ex.Code, ex.Message);
         }
     }
+
+    public Task<ProviderMessage?> FindAcceptedAsync(OutboundSms sms, DateTimeOffset since, IReadOnlySet<string> knownSids, CancellationToken ct = default) =>
+        Task.FromResult<ProviderMessage?>(null);
 }
