@@ -5,17 +5,20 @@ namespace Winnerr.Sms.App.Agents;
 
 public sealed record AgentListItem(long AgentId, long UserId, string Name, string Email, IReadOnlyList<AgentNumber> Numbers, bool IsAdmin, bool IsLockedOut);
 
-/// <summary>Creating and managing agents and their numbers: used by Settings, the `agents` command and the demo seed.</summary>
+/// <summary>
+/// Creating and managing agents and their numbers: used by Settings, the `agents` command and the demo seed.
+/// Settings keeps this for a whole circuit, and Identity's managers hold a DbContext for as long as their
+/// scope lives, so each operation resolves them in a scope of its own.
+/// </summary>
 public sealed class AgentDirectory(
-    UserManager<AgentUser> users,
-    RoleManager<IdentityRole<long>> roles,
+    IServiceScopeFactory scopes,
     IDbContextFactory<SmsDbContext> dbFactory,
     PhoneNumberNormalizer phones)
 {
     public async Task EnsureRolesAsync()
     {
-        foreach (var role in new[] { AgentRoles.Agent, AgentRoles.Admin })
-            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole<long>(role));
+        await using var scope = scopes.CreateAsyncScope();
+        await EnsureRolesAsync(scope.ServiceProvider);
     }
 
     /// <summary>Creates the agent, their first number and their sign-in together; returns the errors if any step is refused.</summary>
@@ -24,6 +27,8 @@ public sealed class AgentDirectory(
         if (string.IsNullOrWhiteSpace(name)) return (null, ["Enter the agent's name."]);
         if (string.IsNullOrWhiteSpace(email)) return (null, ["Enter an email address."]);
         if (!phones.TryNormalize(number, out var e164, out var phoneError)) return (null, [phoneError]);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
         if (await users.FindByEmailAsync(email) is not null) return (null, [$"{email} already has an account."]);
 
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -56,7 +61,7 @@ public sealed class AgentDirectory(
             }
             return (null, created.Errors.Select(e => e.Description).ToList());
         }
-        await EnsureRolesAsync();
+        await EnsureRolesAsync(scope.ServiceProvider);
         await users.AddToRolesAsync(user, admin ? [AgentRoles.Agent, AgentRoles.Admin] : [AgentRoles.Agent]);
         return (user, []);
     }
@@ -91,9 +96,18 @@ public sealed class AgentDirectory(
     /// <summary>Locking also changes the security stamp, so open circuits and cookies lose access at their next check.</summary>
     public async Task SetLockedOutAsync(long userId, bool locked)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
         var user = await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"No user {userId}.");
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
         await users.UpdateSecurityStampAsync(user);
+    }
+
+    private static async Task EnsureRolesAsync(IServiceProvider scoped)
+    {
+        var roles = scoped.GetRequiredService<RoleManager<IdentityRole<long>>>();
+        foreach (var role in new[] { AgentRoles.Agent, AgentRoles.Admin })
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole<long>(role));
     }
 }

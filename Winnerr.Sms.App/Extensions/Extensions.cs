@@ -10,6 +10,7 @@ using Winnerr.Sms.App.Security;
 using Winnerr.Sms.App.Simulator;
 using Winnerr.Sms.App.Store.Flux;
 using Winnerr.Sms.App.Webhooks;
+using Winnerr.Sms.Core;
 
 namespace Winnerr.Sms.App.Extensions;
 
@@ -33,34 +34,28 @@ public static class Extensions
     {
         var services = builder.Services;
         var config = builder.Configuration;
-        services.Configure<TwilioOptions>(config.GetSection(TwilioOptions.Section));
-        services.Configure<SmsOptions>(config.GetSection(SmsOptions.Section));
+        services.AddSmsCore(config);
         services.Configure<SimulatorOptions>(config.GetSection(SimulatorOptions.Section));
-        services.AddSingleton(TimeProvider.System);
-
-        var connectionString = config.GetConnectionString("Sms") ?? "Data Source=data/winnerr-sms.db";
-        services.AddDbContextFactory<SmsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
-
-        services.AddSingleton(sp => new PhoneNumberNormalizer(sp.GetRequiredService<IOptions<SmsOptions>>().Value.DefaultRegion));
-        services.AddSingleton<InboxCommandHandler>();
         services.AddSingleton<InboxNotifier>();
         services.AddSingleton<IInboxEventPublisher>(sp => sp.GetRequiredService<InboxNotifier>());
-        services.AddSingleton<InboxWriter>();
-        services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
-        services.AddSingleton<InboxQueries>();
-        services.AddSingleton<ContactService>();
-        services.AddSingleton<ContactImport>();
-        services.AddSingleton<Winnerr.Sms.Core.Templates.TemplateService>();
         services.AddSingleton<IStatusCallbackUrls, StatusCallbackUrls>();
-        services.AddSingleton<OutboundSmsService>();
+        services.AddSingleton<Winnerr.Sms.App.Components.Inbox.TextingStatus>();
         services.AddScoped<CurrentAgent>();
         services.AddScoped<AgentDirectory>();
 
         services.AddHttpClient(TwilioWebhookClient.HttpClientName);
         services.AddSingleton<TwilioWebhookClient>();
         var transport = config.GetSection(SmsOptions.Section).Get<SmsOptions>()?.Transport ?? SmsTransport.Simulator;
-        if (transport == SmsTransport.Twilio) services.AddSingleton<ISmsSender, TwilioSmsSender>();
-        else services.AddSingleton<ISmsSender, SimulatorSmsSender>();
+        if (transport == SmsTransport.Twilio)
+        {
+            services.AddTwilioSender();
+            services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<TwilioSmsSender>());
+        }
+        else
+        {
+            services.AddSingleton<SimulatorSmsSender>();
+            services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<SimulatorSmsSender>());
+        }
 
         services.AddOptions<TwilioOptions>().Validate(o => !string.IsNullOrWhiteSpace(o.AuthToken),
             "Twilio:AuthToken is required: webhooks are validated with it.").ValidateOnStart();
@@ -111,7 +106,9 @@ public static class Extensions
             .AddEntityFrameworkStores<SmsDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
-        // Identity's stores take the context from DI; the rest of the app uses the factory.
+        // Identity's stores take the context from DI; the rest of the app uses the factory. A circuit's scope lives as
+        // long as the page, so code running in a circuit never resolves Identity's managers from it: it creates a scope
+        // per operation (AgentDirectory, the revalidating provider).
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SmsDbContext>>().CreateDbContext());
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

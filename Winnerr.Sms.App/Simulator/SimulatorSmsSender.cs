@@ -4,13 +4,15 @@ namespace Winnerr.Sms.App.Simulator;
 /// Stands in for Twilio when no account is configured. Like Twilio it answers a send with a SID and
 /// "queued", then posts signed status callbacks (sent, then delivered) to the app's real status
 /// endpoint; Twilio's magic test numbers fail with their documented error codes, and a contact who
-/// texted STOP cannot be texted (21610) until they text START.
+/// texted STOP cannot be texted (21610) until they text START. What it accepts it keeps (as Twilio keeps
+/// its message log), durably, before answering, so reconciling an unrecorded send works as with Twilio.
 /// </summary>
 public sealed class SimulatorSmsSender(
     TwilioWebhookClient webhooks,
     IDbContextFactory<SmsDbContext> dbFactory,
     IOptions<SimulatorOptions> options,
     IHostApplicationLifetime lifetime,
+    TimeProvider clock,
     ILogger<SimulatorSmsSender> logger) : ISmsSender
 {
     // https://www.twilio.com/docs/iam/test-credentials#test-sms-messages-parameters-To
@@ -35,12 +37,28 @@ public sealed class SimulatorSmsSender(
         }
 
         var sid = TwilioWebhookClient.NewSid();
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.SimulatedProviderMessages.Add(new SimulatedProviderMessage { Sid = sid, From = sms.From, To = sms.To, Body = sms.Body, CreatedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
+        }
+        Accepted?.Invoke(sms, sid);
         _ = DeliverAsync(sms, sid);
         return SendResult.Accepted(sid, MessageStatus.Queued);
     }
 
-    public Task<ProviderMessage?> FindAcceptedAsync(OutboundSms sms, DateTimeOffset since, IReadOnlySet<string> knownSids, CancellationToken ct = default) =>
-        Task.FromResult<ProviderMessage?>(null);
+    /// <summary>Raised for every accepted send, for tests and benchmarks that watch what reached the provider.</summary>
+    public event Action<OutboundSms, string>? Accepted;
+
+    public async Task<ProviderMessage?> FindAcceptedAsync(OutboundSms sms, DateTimeOffset since, IReadOnlySet<string> knownSids, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var candidates = await db.SimulatedProviderMessages.AsNoTracking()
+            .Where(m => m.From == sms.From && m.To == sms.To && m.CreatedAt >= since)
+            .OrderByDescending(m => m.CreatedAt).ToListAsync(ct);
+        var match = candidates.FirstOrDefault(m => m.Body == sms.Body && !knownSids.Contains(m.Sid));
+        return match is null ? null : new ProviderMessage(match.Sid, match.Status);
+    }
 
     private async Task DeliverAsync(OutboundSms sms, string sid)
     {

@@ -6,6 +6,8 @@ namespace Winnerr.Sms.App.Webhooks;
 /// <summary>
 /// Rejects any webhook not signed by Twilio with our auth token. Twilio signs the public URL it
 /// called, so behind a proxy the URL is rebuilt from Twilio:PublicBaseUrl (or forwarded headers).
+/// Every webhook in the group gets its form decoded strictly here (<see cref="WebhookForm"/>): an
+/// undecodable one is a 400, and handlers read the validated form with ReadFormAsync.
 /// </summary>
 public sealed class TwilioSignatureFilter(IOptions<TwilioOptions> options, BadSignatureLimiter limiter, ILogger<TwilioSignatureFilter> logger) : IEndpointFilter
 {
@@ -19,7 +21,9 @@ public sealed class TwilioSignatureFilter(IOptions<TwilioOptions> options, BadSi
         if (string.IsNullOrEmpty(signature)) return Refuse(context.HttpContext, "Missing X-Twilio-Signature.");
         if (!request.HasFormContentType) return Refuse(context.HttpContext, "Twilio webhooks are form posts.");
 
-        var form = await request.ReadFormAsync(context.HttpContext.RequestAborted);
+        // Decoded strictly before the signature is checked: the signature covers decoded values.
+        var (form, error) = await WebhookForm.ReadAsync(request, context.HttpContext.RequestAborted);
+        if (form is null) return Results.Text($"The form could not be decoded: {error}", statusCode: StatusCodes.Status400BadRequest);
         var parameters = form.ToDictionary(f => f.Key, f => f.Value.ToString());
         var url = PublicUrl(request);
         if (!new RequestValidator(options.Value.AuthToken).Validate(url, parameters, signature))

@@ -19,4 +19,8 @@ public class AgentNumber
     public long AgentId { get; set; }
     /// <summary>E.164; unique across agents.</summary>
     public required string PhoneNumber { get; set; }
+    /// <summary>Set when Twilio refused to send from this number for a configuration reason; cleared by an admin.</summary>
+    public DateTimeOffset? PausedAt { get; set; }
+    public int? PauseCode { get; set; }
+    public string? PauseReason { get; set; }
 }

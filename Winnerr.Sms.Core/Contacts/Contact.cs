@@ -32,6 +32,16 @@ public class Contact
     /// <summary>The keyword or action that last changed the opt-out state (e.g. "STOP", "START").</summary>
     public string? OptOutKeyword { get; set; }
 
+    /// <summary>The contact's latest inbound text: after an opt-out (not by keyword), replies are allowed for a while after it.</summary>
+    public DateTimeOffset? LastInboundAt { get; set; }
+    /// <summary>An inbound text read as a revocation in the contact's own words, awaiting the agent's review.</summary>
+    public DateTimeOffset? RevocationFlaggedAt { get; set; }
+
+    /// <summary>Opted out by a Twilio keyword (STOP, ...): Twilio itself blocks every text from the number until START.</summary>
+    public bool IsKeywordOptOut => IsOptedOut && OptOutKeyword is { } k && OptOutKeywords.OptOut.Contains(k);
+
+    public ContactConsentState ConsentState => new(Consent, IsOptedOut, IsKeywordOptOut ? OptOutKeyword : null, OptOutAt, LastInboundAt, RevocationFlaggedAt);
+
     public string DisplayName => NameOf(FirstName, LastName, Phone);
 
     /// <summary>"First Last", or the number for someone not yet named.</summary>

@@ -7,11 +7,17 @@ public abstract record InboxEvent(long AgentId)
     public const long Unassigned = 0;
 }
 
-/// <summary>A thread's row changed (new message, read, opt-out); carries the new message if there is one.</summary>
+/// <summary>A thread's row changed (new message, read, opt-out, name); carries the new message if there is one.</summary>
 public sealed record ThreadChanged(long AgentId, ThreadSummary Thread, MessageView? NewMessage, int TotalUnread) : InboxEvent(AgentId);
 
 /// <summary>An outbound message's delivery status changed.</summary>
 public sealed record MessageStatusChanged(long AgentId, MessageView Message) : InboxEvent(AgentId);
+
+/// <summary>A contact's record changed (edit, consent, deletion): People and the profile reload it.</summary>
+public sealed record ContactChanged(long AgentId, long ContactId) : InboxEvent(AgentId);
+
+/// <summary>A sender number was paused for a configuration error (with the reason), or resumed (null).</summary>
+public sealed record SenderChanged(long AgentId, string Number, string? PausedReason) : InboxEvent(AgentId);
 
 public interface IInboxEventPublisher
 {

@@ -9,7 +9,11 @@ public sealed record ThreadSummary(
     string LastMessagePreview,
     DateTimeOffset LastMessageAt,
     int UnreadCount,
-    bool IsOptedOut);
+    bool IsOptedOut,
+    ContactConsentState? Consent = null)
+{
+    public bool RevocationPending => Consent?.RevocationFlaggedAt is not null;
+}
 
 /// <summary>One bubble in a conversation.</summary>
 public sealed record MessageView(
@@ -20,12 +24,17 @@ public sealed record MessageView(
     string Status,
     int? ErrorCode,
     string? ErrorMessage,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ScheduledFor = null,
+    bool FlaggedRevocation = false)
 {
     public bool IsFailed => Direction == MessageDirection.Outbound && MessageStatus.IsFailure(Status);
 
+    /// <summary>Retry is offered only where sending again can help (not for an invalid number or an opt-out).</summary>
+    public bool CanRetry => IsFailed && TwilioErrors.RetryCanHelp(ErrorCode);
+
     public static MessageView From(Message m) =>
-        new(m.Id, m.ConversationId, m.Direction, m.Body, m.Status, m.ErrorCode, m.ErrorMessage, m.CreatedAt);
+        new(m.Id, m.ConversationId, m.Direction, m.Body, m.Status, m.ErrorCode, m.ErrorMessage, m.CreatedAt, m.ScheduledFor, m.FlaggedRevocation);
 }
 
 public sealed record ThreadPage(IReadOnlyList<ThreadSummary> Threads, int TotalCount, int TotalUnread);

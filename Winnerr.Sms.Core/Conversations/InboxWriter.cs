@@ -12,8 +12,9 @@ namespace Winnerr.Sms.Core.Conversations;
 /// </summary>
 public sealed class InboxWriter(
     IDbContextFactory<SmsDbContext> dbFactory,
-    InboxCommandHandler handler,
+    InboxCommandHandlers handlers,
     IInboxEventPublisher publisher,
+    OutboxSignal outbox,
     ILogger<InboxWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 256;
@@ -53,19 +54,21 @@ public sealed class InboxWriter(
 
     private async Task ApplyBatchAsync(List<Pending> batch)
     {
+        Committed committed;
         try
         {
-            Publish(await ApplyAsync(batch));
+            committed = await CommitAsync(batch);
         }
         catch (Exception ex) when (batch.Count > 1)
         {
-            // One bad command must not fail its neighbours: apply them one by one.
+            // Nothing of this batch was committed (the transaction rolled back), so each command can be
+            // applied on its own: one bad command must not fail its neighbours.
             logger.LogWarning(ex, "A batch of {Count} inbox commands failed; applying them one at a time", batch.Count);
             foreach (var pending in batch)
             {
                 try
                 {
-                    Publish(await ApplyAsync([pending]));
+                    Complete([pending], await CommitAsync([pending]));
                 }
                 catch (Exception single)
                 {
@@ -73,32 +76,64 @@ public sealed class InboxWriter(
                     pending.Done.TrySetException(single);
                 }
             }
+            return;
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Inbox command {Command} failed", batch[0].Command.GetType().Name);
             batch[0].Done.TrySetException(ex);
+            return;
         }
+        Complete(batch, committed);
     }
 
-    private async Task<List<InboxEvent>> ApplyAsync(IReadOnlyList<Pending> batch)
+    private sealed record Committed(IReadOnlyList<Completion> Completions, Dictionary<long, int> Unread, bool OutboxChanged);
+
+    /// <summary>Applies and commits; everything that can fail happens before the commit, nothing after it.</summary>
+    private async Task<Committed> CommitAsync(IReadOnlyList<Pending> batch)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var completions = await handler.ApplyBatchAsync(db, batch.Select(p => p.Command).ToList(), CancellationToken.None);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var completions = await handlers.ApplyBatchAsync(db, batch.Select(p => p.Command).ToList(), CancellationToken.None);
+        db.ChangeTracker.DetectChanges();
+        var outboxChanged = db.ChangeTracker.Entries<OutboxItem>().Any(e => e.State is EntityState.Added or EntityState.Modified)
+            || db.ChangeTracker.Entries<AgentNumber>().Any(e => e.State == EntityState.Modified);
         await db.SaveChangesAsync();
 
         var agents = db.ChangeTracker.Entries<Conversation>().Select(e => e.Entity.AgentId).OfType<long>().Distinct().ToList();
         var unread = new Dictionary<long, int>();
         foreach (var agentId in agents) unread[agentId] = await InboxQueries.TotalUnreadAsync(db, agentId);
-
-        var events = new List<InboxEvent>();
-        var results = completions.Select(complete => complete(events, unread)).ToList();
-        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(results[i]);
-        return events;
+        await transaction.CommitAsync();
+        return new Committed(completions, unread, outboxChanged);
     }
 
-    private void Publish(List<InboxEvent> events)
+    /// <summary>After the commit: answer each caller, publish, and wake the dispatcher. A failure here is one caller's, never a reason to apply again.</summary>
+    private void Complete(IReadOnlyList<Pending> batch, Committed committed)
     {
-        foreach (var e in events) publisher.Publish(e);
+        var events = new List<InboxEvent>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            try
+            {
+                batch[i].Done.TrySetResult(committed.Completions[i](events, committed.Unread));
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Completing committed inbox command {Command} failed", batch[i].Command.GetType().Name);
+                batch[i].Done.TrySetException(ex);
+            }
+        }
+        if (committed.OutboxChanged) outbox.Notify();
+        foreach (var e in events)
+        {
+            try
+            {
+                publisher.Publish(e);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Publishing {Event} failed", e.GetType().Name);
+            }
+        }
     }
 }

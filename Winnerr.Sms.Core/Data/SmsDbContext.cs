@@ -16,6 +16,8 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
     public DbSet<ContactTag> ContactTags => Set<ContactTag>();
     public DbSet<ContactEvent> ContactEvents => Set<ContactEvent>();
     public DbSet<Templates.MessageTemplate> Templates => Set<Templates.MessageTemplate>();
+    public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
+    public DbSet<SimulatedProviderMessage> SimulatedProviderMessages => Set<SimulatedProviderMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -38,6 +40,7 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
         model.Entity<AgentNumber>(e =>
         {
             e.Property(n => n.PhoneNumber).HasMaxLength(32);
+            e.Property(n => n.PauseReason).HasMaxLength(500);
             e.HasIndex(n => n.PhoneNumber).IsUnique();
         });
 
@@ -64,6 +67,10 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
             e.HasIndex(c => new { c.AgentId, c.FirstName, c.LastName });
             e.HasIndex(c => new { c.AgentId, c.Consent });
             e.Ignore(c => c.DisplayName);
+            e.Ignore(c => c.IsKeywordOptOut);
+            e.Ignore(c => c.ConsentState);
+            // The inbox's count of texts awaiting a revocation review.
+            e.HasIndex(c => new { c.AgentId, c.RevocationFlaggedAt });
             e.HasOne<Agent>().WithMany().HasForeignKey(c => c.AgentId);
             e.HasIndex(c => new { c.AgentId, c.Phone }).IsUnique();
         });
@@ -71,7 +78,7 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
         model.Entity<Templates.MessageTemplate>(e =>
         {
             e.Property(t => t.Name).HasMaxLength(100);
-            e.Property(t => t.Body).HasMaxLength(InboxCommandHandler.MaxBodyLength);
+            e.Property(t => t.Body).HasMaxLength(QueueOutboundHandler.MaxBodyLength);
             e.Property(t => t.Category).HasMaxLength(50);
             e.Ignore(t => t.IsShared);
             e.HasOne<Agent>().WithMany().HasForeignKey(t => t.AgentId).OnDelete(DeleteBehavior.Cascade);
@@ -111,6 +118,7 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
             e.Property(m => m.Sid).HasMaxLength(64);
             e.Property(m => m.Direction).HasConversion<string>().HasMaxLength(8);
             e.Property(m => m.Keyword).HasMaxLength(16);
+            e.Property(m => m.Purpose).HasConversion<string>().HasMaxLength(24);
             e.HasOne(m => m.Conversation).WithMany().HasForeignKey(m => m.ConversationId);
             e.HasOne(m => m.Contact).WithMany().HasForeignKey(m => m.ContactId);
             // Twilio retries webhooks; the SID makes a second delivery a no-op.
@@ -118,6 +126,35 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
             e.HasIndex(m => new { m.ConversationId, m.CreatedAt, m.Id });
             e.HasIndex(m => new { m.ContactId, m.CreatedAt });
             e.HasIndex(m => m.CreatedAt);
+        });
+
+        ConfigureOutbox(model);
+    }
+
+    private static void ConfigureOutbox(ModelBuilder model)
+    {
+        model.Entity<OutboxItem>(e =>
+        {
+            e.ToTable("Outbox");
+            e.Property(o => o.SenderNumber).HasMaxLength(32);
+            e.Property(o => o.State).HasMaxLength(16);
+            e.Property(o => o.ClaimToken).HasMaxLength(100);
+            e.HasOne(o => o.Message).WithMany().HasForeignKey(o => o.MessageId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(o => o.MessageId).IsUnique();
+            // Due work per sender in send order; the claim token finds a claim's rows.
+            e.HasIndex(o => new { o.State, o.DueAt });
+            e.HasIndex(o => new { o.SenderNumber, o.State, o.Priority, o.DueAt, o.Id });
+            e.HasIndex(o => o.ClaimToken);
+        });
+
+        model.Entity<SimulatedProviderMessage>(e =>
+        {
+            e.HasKey(m => m.Sid);
+            e.Property(m => m.Sid).HasMaxLength(64);
+            e.Property(m => m.From).HasMaxLength(32);
+            e.Property(m => m.To).HasMaxLength(32);
+            e.Property(m => m.Status).HasMaxLength(16);
+            e.HasIndex(m => new { m.From, m.To, m.CreatedAt });
         });
     }
 

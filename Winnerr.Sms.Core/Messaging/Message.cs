@@ -17,6 +17,11 @@ public class Message
     public string? Sid { get; set; }
     /// <summary>The opt-out/opt-in/help keyword this inbound text was, if any.</summary>
     public string? Keyword { get; set; }
+    /// <summary>This inbound text read as a revocation in the contact's own words and was flagged for review.</summary>
+    public bool FlaggedRevocation { get; set; }
+    public TextPurpose Purpose { get; set; } = TextPurpose.Transactional;
+    /// <summary>Send later: the time the agent chose. A held marketing text shows its window's start here too.</summary>
+    public DateTimeOffset? ScheduledFor { get; set; }
     public int? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -91,7 +91,7 @@ public sealed class TemplateService(IDbContextFactory<SmsDbContext> dbFactory, T
         if (string.IsNullOrWhiteSpace(input.Name)) yield return "Give the template a name.";
         else if (input.Name.Trim().Length > 100) yield return "Names can be at most 100 characters.";
         if (string.IsNullOrWhiteSpace(input.Body)) { yield return "Write the template's text."; yield break; }
-        if (input.Body.Length > InboxCommandHandler.MaxBodyLength) yield return $"A text can be at most {InboxCommandHandler.MaxBodyLength:N0} characters.";
+        if (input.Body.Length > QueueOutboundHandler.MaxBodyLength) yield return $"A text can be at most {QueueOutboundHandler.MaxBodyLength:N0} characters.";
         foreach (var error in TemplateSyntax.Parse(input.Body).Errors) yield return error.Message;
     }
 }

@@ -8,9 +8,17 @@ namespace Winnerr.Sms.Tests.Components;
 public class ComposeBoxTests : MudTestBase
 {
     private readonly List<string> _sent = [];
+    /// <summary>What the page answers the box; null means the text was queued.</summary>
+    private string? _refusal;
+
+    private Task<string?> Record(Winnerr.Sms.App.Components.Inbox.ComposeSend send)
+    {
+        _sent.Add(send.Body);
+        return Task.FromResult(_refusal);
+    }
 
     private IRenderedComponent<ComposeBox> RenderCompose() =>
-        Ctx.Render<ComposeBox>(p => p.Add(x => x.OnSend, (string body) => _sent.Add(body)));
+        Ctx.Render<ComposeBox>(p => p.Add(x => x.OnSend, Record));
 
     [Fact]
     public void WhenEnterIsPressed_ThenTheTextIsSentAndTheBoxClears()
@@ -79,12 +87,51 @@ public class ComposeBoxTests : MudTestBase
     public void WhenSendingIsNotAllowed_ThenTheBoxIsDisabledWithTheReason()
     {
         var cut = Ctx.Render<ComposeBox>(p => p
-            .Add(x => x.OnSend, (string body) => _sent.Add(body))
+            .Add(x => x.OnSend, Record)
             .Add(x => x.DisabledReason, "Maria opted out. You can text them again after they reply START."));
 
         Assert.True(cut.Find("textarea[data-testid=compose-input]").HasAttribute("disabled"));
         Assert.Contains("reply START", cut.Find("[data-testid=compose-hint]").TextContent);
         cut.Find("[data-testid=compose-send]").Click();
         Assert.Empty(_sent);
+    }
+
+    [Fact]
+    public void WhenTheServerRefusesTheText_ThenItStaysInTheBoxWithTheReason()
+    {
+        _refusal = "Maria Lopez texted STOP on Nov 24. Texts from your number are blocked until they text START.";
+        var cut = RenderCompose();
+
+        cut.Find("textarea[data-testid=compose-input]").Input("Still interested in 418 Maple?");
+        cut.Find("textarea[data-testid=compose-input]").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+
+        Assert.Equal(["Still interested in 418 Maple?"], _sent);
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("Still interested in 418 Maple?", cut.Find("textarea[data-testid=compose-input]").GetAttribute("value"));
+            Assert.Contains("blocked until they text START", cut.Find("[data-testid=compose-error]").TextContent);
+        });
+    }
+
+    [Fact]
+    public void WhenSendLaterIsChosen_ThenTheTextGoesWithTheChosenTime()
+    {
+        DateTimeOffset? sendAt = null;
+        var cut = Ctx.Render<ComposeBox>(p => p.Add(x => x.OnSend, send =>
+        {
+            _sent.Add(send.Body);
+            sendAt = send.SendAt;
+            return Task.FromResult<string?>(null);
+        }));
+
+        cut.Find("textarea[data-testid=compose-input]").Input("Reminder: showing tomorrow at 2");
+        cut.Find("[data-testid=compose-schedule]").Click();
+        cut.Find("[data-testid=compose-schedule-at]").Input("2030-06-01T09:30");
+        cut.Find("[data-testid=compose-schedule-send]").Click();
+
+        Assert.Equal(["Reminder: showing tomorrow at 2"], _sent);
+        // The cascaded zone is UTC in this test: 09:30 on the wall clock is 09:30Z.
+        Assert.Equal(new DateTimeOffset(2030, 6, 1, 9, 30, 0, TimeSpan.Zero), sendAt);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=compose-schedule-panel]")));
     }
 }

@@ -12,6 +12,12 @@ public class TemplatePickerTests : MudTestBase
 {
     private readonly List<string> _sent = [];
 
+    private Task<string?> Record(Winnerr.Sms.App.Components.Inbox.ComposeSend send)
+    {
+        _sent.Add(send.Body);
+        return Task.FromResult<string?>(null);
+    }
+
     private async Task<long> SeedAsync(string? propertyAddress)
     {
         await using var db = await Db.CreateDbContextAsync();
@@ -27,7 +33,7 @@ public class TemplatePickerTests : MudTestBase
         b.OpenComponent<MudDialogProvider>(0);
         b.CloseComponent();
         b.OpenComponent<ComposeBox>(1);
-        b.AddAttribute(2, nameof(ComposeBox.OnSend), EventCallback.Factory.Create<string>(this, body => _sent.Add(body)));
+        b.AddAttribute(2, nameof(ComposeBox.OnSend), (Func<Winnerr.Sms.App.Components.Inbox.ComposeSend, Task<string?>>)Record);
         b.AddAttribute(3, nameof(ComposeBox.ContactId), (long?)contactId);
         b.CloseComponent();
     });
@@ -85,7 +91,7 @@ public class TemplatePickerTests : MudTestBase
     public async Task WhenTextChanges_ThenTheSegmentCounterFollowsAndOffersPlainCharacters()
     {
         await InitializeStoreAsync();
-        var cut = Ctx.Render<ComposeBox>(p => p.Add(x => x.OnSend, (string body) => _sent.Add(body)));
+        var cut = Ctx.Render<ComposeBox>(p => p.Add(x => x.OnSend, Record));
         var input = cut.Find("textarea[data-testid=compose-input]");
 
         input.Input("See you at 2");

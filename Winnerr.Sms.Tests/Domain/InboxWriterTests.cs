@@ -99,7 +99,7 @@ public class InboxWriterTests : IAsyncLifetime
 
         await _inbox.Writer.ExecuteAsync(new ApplyStatus(id, "SMout", "delivered", null, null));
         await _inbox.Writer.ExecuteAsync(new ApplyStatus(id, "SMout", "sent", null, null));
-        await _inbox.Writer.ExecuteAsync(new RecordSendOutcome(id, "SMout", "queued", null, null));
+        await _inbox.Writer.ExecuteAsync(new RecordSendOutcome(id, null, SendResult.Accepted("SMout", "queued")));
 
         await using var db = await _inbox.Db.CreateDbContextAsync();
         var message = await db.Messages.SingleAsync();
@@ -109,17 +109,17 @@ public class InboxWriterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WhenProviderRefusesAndAgentRetries_ThenMessageIsQueuedAgainWithoutError()
+    public async Task WhenTheHandsetIsUnreachableAndAgentRetries_ThenMessageIsQueuedAgainWithoutError()
     {
         var queued = await _inbox.Writer.ExecuteAsync(new QueueOutbound(_inbox.Agent.Id, null, "+13125550190", "hello"));
         var id = queued.Outbound!.MessageId;
-        await _inbox.Writer.ExecuteAsync(new RecordSendOutcome(id, null, null, 21610, "Attempt to send to unsubscribed recipient"));
+        await _inbox.Writer.ExecuteAsync(new RecordSendOutcome(id, null, SendResult.Refused(SendOutcome.Final, 30003, "Unreachable destination handset")));
 
         await using (var db = await _inbox.Db.CreateDbContextAsync())
         {
             var failed = await db.Messages.SingleAsync();
-            Assert.Equal(("failed", 21610), (failed.Status, failed.ErrorCode));
-            Assert.Contains("opted out", failed.ErrorMessage);
+            Assert.Equal(("failed", 30003), (failed.Status, failed.ErrorCode));
+            Assert.Equal(0, await db.Outbox.CountAsync());
         }
 
         var retry = await _inbox.Writer.ExecuteAsync(new RetryOutbound(_inbox.Agent.Id, id));
@@ -128,7 +128,27 @@ public class InboxWriterTests : IAsyncLifetime
         {
             var again = await db.Messages.SingleAsync();
             Assert.Equal(("queued", (int?)null, (string?)null), (again.Status, again.ErrorCode, again.Sid));
+            Assert.Equal(id, (await db.Outbox.SingleAsync()).MessageId);
         }
+    }
+
+    [Fact]
+    public async Task WhenTwilioSaysTheRecipientOptedOut_ThenTheContactIsOptedOutAndRetryIsNotOffered()
+    {
+        var queued = await _inbox.Writer.ExecuteAsync(new QueueOutbound(_inbox.Agent.Id, null, "+13125550190", "hello"));
+        var id = queued.Outbound!.MessageId;
+        await _inbox.Writer.ExecuteAsync(new RecordSendOutcome(id, null, SendResult.Refused(SendOutcome.Final, 21610, "Attempt to send to unsubscribed recipient")));
+
+        await using (var db = await _inbox.Db.CreateDbContextAsync())
+        {
+            var failed = await db.Messages.Include(m => m.Contact).SingleAsync();
+            Assert.Equal(("failed", 21610), (failed.Status, failed.ErrorCode));
+            Assert.Contains("opted out", failed.ErrorMessage);
+            Assert.True(failed.Contact.IsKeywordOptOut);
+            Assert.False(MessageView.From(failed).CanRetry);
+        }
+        var retry = await _inbox.Writer.ExecuteAsync(new RetryOutbound(_inbox.Agent.Id, id));
+        Assert.Equal(WriteOutcome.Invalid, retry.Outcome);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Winnerr.Sms.Core.Compliance;
 using Winnerr.Sms.Core.Conversations;
 using Winnerr.Sms.Core.Messaging;
 using Winnerr.Sms.Tests.TestSupport;
@@ -44,38 +45,53 @@ public class SendingTests : IAsyncLifetime
         Assert.Equal(34, message.Sid!.Length);
     }
 
+    /// <summary>Sends through the outbox and waits until the provider's SID is recorded.</summary>
+    private async Task<(long Id, string Sid)> SentAsync(string to, string body)
+    {
+        await _app.WaitForAsync<MessageStatusChanged>(_agentId, e => e.Message.Body == body,
+            () => Outbound.SendToNumberAsync(_agentId, to, body));
+        await using var db = await _app.DbAsync();
+        var message = await db.Messages.SingleAsync(m => m.Body == body);
+        return (message.Id, message.Sid!);
+    }
+
     [Fact]
     public async Task WhenStatusCallbacksArriveOutOfOrder_ThenDeliveredStays()
     {
-        var queued = await _app.Services.GetRequiredService<InboxWriter>()
-            .ExecuteAsync(new QueueOutbound(_agentId, null, "+12125550147", "hello"));
-        var id = queued.Outbound!.MessageId;
+        var (id, sid) = await SentAsync("+12125550147", "hello");
 
         foreach (var status in new[] { "delivered", "sent", "queued" })
         {
             var response = await _client.SendAsync(_app.SignedPost($"/webhooks/twilio/status?mid={id}",
-                new Dictionary<string, string> { ["MessageSid"] = "SMabc", ["MessageStatus"] = status }));
+                new Dictionary<string, string> { ["MessageSid"] = sid, ["MessageStatus"] = status }));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
         await using var db = await _app.DbAsync();
         var message = await db.Messages.SingleAsync();
-        Assert.Equal(("delivered", "SMabc"), (message.Status, message.Sid));
+        Assert.Equal(("delivered", sid), (message.Status, message.Sid));
     }
 
     [Fact]
     public async Task WhenCarrierReportsFailure_ThenErrorCodeAndReadableReasonAreStored()
     {
-        var queued = await _app.Services.GetRequiredService<InboxWriter>()
-            .ExecuteAsync(new QueueOutbound(_agentId, null, "+12125550147", "hello"));
+        await using var slowCarrier = new SmsAppFactory();
+        slowCarrier.Settings["Simulator:StatusDelayMilliseconds"] = "60000";
+        var client = slowCarrier.CreateClient();
+        var agentId = await slowCarrier.AgentIdAsync(SmsAppFactory.AgentEmail);
+        var outbound = slowCarrier.Services.GetRequiredService<OutboundSmsService>();
+        await slowCarrier.WaitForAsync<MessageStatusChanged>(agentId, _ => true, () => outbound.SendToNumberAsync(agentId, "+12125550147", "hello"));
+        long id;
+        string sid;
+        await using (var db = await slowCarrier.DbAsync()) (id, sid) = await db.Messages.Select(m => new ValueTuple<long, string>(m.Id, m.Sid!)).SingleAsync();
 
-        await _client.SendAsync(_app.SignedPost($"/webhooks/twilio/status?mid={queued.Outbound!.MessageId}", new Dictionary<string, string>
+        await client.SendAsync(slowCarrier.SignedPost($"/webhooks/twilio/status?mid={id}", new Dictionary<string, string>
         {
-            ["MessageSid"] = "SMfail", ["MessageStatus"] = "undelivered", ["ErrorCode"] = "30006",
+            ["MessageSid"] = sid, ["MessageStatus"] = "undelivered", ["ErrorCode"] = "30006",
         }));
 
-        await using var db = await _app.DbAsync();
-        var message = await db.Messages.SingleAsync();
+        await using var check = await slowCarrier.DbAsync();
+        var message = await check.Messages.SingleAsync();
         Assert.Equal(("undelivered", 30006), (message.Status, message.ErrorCode));
         Assert.Contains("landline", message.ErrorMessage);
     }
@@ -93,7 +109,7 @@ public class SendingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WhenContactTextsStop_ThenTheyAreOptedOutAndTextsFailWith21610UntilStart()
+    public async Task WhenContactTextsStop_ThenTheyAreOptedOutAndTextsAreRefusedUntilStart()
     {
         Assert.Equal(HttpStatusCode.OK, (await InboundAsync("+12125550147", "STOP")).StatusCode);
         await using (var db = await _app.DbAsync())
@@ -103,16 +119,16 @@ public class SendingTests : IAsyncLifetime
             Assert.Equal("STOP", contact.OptOutKeyword);
         }
 
-        var refused = await _app.WaitForAsync<MessageStatusChanged>(_agentId, e => e.Message.Status == "failed",
-            () => Outbound.SendToNumberAsync(_agentId, "+12125550147", "Are you still looking?"));
-        Assert.Equal(21610, refused.Message.ErrorCode);
+        var refused = await Outbound.SendToNumberAsync(_agentId, "+12125550147", "Are you still looking?");
+        Assert.Equal((WriteOutcome.Refused, GateCodes.KeywordOptOut), (refused.Outcome, refused.Code));
+        Assert.Contains("blocked until they text START", refused.Error);
 
         Assert.Equal(HttpStatusCode.OK, (await InboundAsync("+12125550147", "start")).StatusCode);
         await using (var db = await _app.DbAsync()) Assert.False((await db.Contacts.SingleAsync()).IsOptedOut);
 
-        var retried = await _app.WaitForAsync<MessageStatusChanged>(_agentId, e => e.Message.Status == "delivered",
-            () => Outbound.RetryAsync(_agentId, refused.Message.Id));
-        Assert.Equal(refused.Message.Id, retried.Message.Id);
+        var delivered = await _app.WaitForAsync<MessageStatusChanged>(_agentId, e => e.Message.Status == "delivered",
+            () => Outbound.SendToNumberAsync(_agentId, "+12125550147", "Are you still looking?"));
+        Assert.Equal("Are you still looking?", delivered.Message.Body);
     }
 
     [Fact]

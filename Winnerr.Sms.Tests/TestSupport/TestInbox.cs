@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Winnerr.Sms.Core;
+using Winnerr.Sms.Core.Conversations.Commands;
 using Winnerr.Sms.Core.Agents;
 using Winnerr.Sms.Core.Contacts;
 using Winnerr.Sms.Core.Conversations;
@@ -16,14 +20,22 @@ public sealed class TestInbox : IAsyncDisposable
 
     public IDbContextFactory<SmsDbContext> Db { get; }
     public InboxWriter Writer { get; }
+    /// <summary>Core wired as the app wires it (AddSmsCore), on this file, with events recorded.</summary>
+    public ServiceProvider Services { get; }
     public RecordingPublisher Events { get; } = new();
     public Agent Agent { get; private set; } = null!;
 
     private TestInbox()
     {
-        var options = new DbContextOptionsBuilder<SmsDbContext>().UseSqlite($"Data Source={_path}").AddInterceptors(new SqlitePragmas()).Options;
-        Db = new Factory(options);
-        Writer = new InboxWriter(Db, new InboxCommandHandler(new PhoneNumberNormalizer(), TimeProvider.System), Events, NullLogger<InboxWriter>.Instance);
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Sms"] = $"Data Source={_path}",
+        }).Build();
+        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddSmsCore(config);
+        services.AddSingleton<IInboxEventPublisher>(Events);
+        Services = services.BuildServiceProvider();
+        Db = Services.GetRequiredService<IDbContextFactory<SmsDbContext>>();
+        Writer = Services.GetRequiredService<InboxWriter>();
     }
 
     public static async Task<TestInbox> CreateAsync()
@@ -46,14 +58,9 @@ public sealed class TestInbox : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Writer.StopAsync(CancellationToken.None);
-        Writer.Dispose();
+        await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
-    }
-
-    private sealed class Factory(DbContextOptions<SmsDbContext> options) : IDbContextFactory<SmsDbContext>
-    {
-        public SmsDbContext CreateDbContext() => new(options);
     }
 
     public sealed class RecordingPublisher : IInboxEventPublisher

@@ -12,7 +12,6 @@ public sealed record LoadOlderMessagesAction(long ConversationId, long BeforeMes
 public sealed record LoadOlderMessagesResultAction(long ConversationId, ConversationDetail? Detail);
 public sealed record MarkConversationReadAction(long ConversationId);
 
-public sealed record SendMessageAction(long ConversationId, string Body);
 public sealed record RetryMessageAction(long MessageId);
 public sealed record SendMessageFailedAction(string Error);
 public sealed record DismissSendErrorAction;

@@ -64,14 +64,6 @@ public sealed class InboxEffects(InboxQueries queries, OutboundSmsService outbou
     }
 
     [EffectMethod]
-    public async Task Send(SendMessageAction action, IDispatcher dispatcher)
-    {
-        var me = await agent.GetAsync();
-        var result = await outbound.SendAsync(me.Id, action.ConversationId, action.Body);
-        if (result.Outcome != WriteOutcome.Done) dispatcher.Dispatch(new SendMessageFailedAction(result.Error ?? "The message could not be sent."));
-    }
-
-    [EffectMethod]
     public async Task Retry(RetryMessageAction action, IDispatcher dispatcher)
     {
         var me = await agent.GetAsync();

@@ -73,8 +73,6 @@ public static class InboxReducers
     [ReducerMethod]
     public static InboxState OnSendFailed(InboxState state, SendMessageFailedAction action) => state with { SendError = action.Error };
 
-    [ReducerMethod(typeof(SendMessageAction))]
-    public static InboxState OnSend(InboxState state) => state.SendError is null ? state : state with { SendError = null };
 
     [ReducerMethod(typeof(DismissSendErrorAction))]
     public static InboxState OnDismissSendError(InboxState state) => state with { SendError = null };

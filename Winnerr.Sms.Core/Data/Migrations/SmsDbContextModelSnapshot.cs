@@ -167,6 +167,16 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.Property<long>("AgentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PauseCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhoneNumber")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -292,6 +302,9 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.Property<bool>("IsOptedOut")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastInboundAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -317,6 +330,9 @@ namespace Winnerr.Sms.Core.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RevocationFlaggedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ShowingAt")
                         .HasColumnType("INTEGER");
 
@@ -330,6 +346,8 @@ namespace Winnerr.Sms.Core.Data.Migrations
 
                     b.HasIndex("AgentId", "Phone")
                         .IsUnique();
+
+                    b.HasIndex("AgentId", "RevocationFlaggedAt");
 
                     b.HasIndex("AgentId", "FirstName", "LastName");
 
@@ -454,9 +472,20 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.Property<string>("ErrorMessage")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FlaggedRevocation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Keyword")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ScheduledFor")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Sid")
                         .HasMaxLength(64)
@@ -483,6 +512,99 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.HasIndex("ConversationId", "CreatedAt", "Id");
 
                     b.ToTable("Messages");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Messaging.SimulatedProviderMessage", b =>
+                {
+                    b.Property<string>("Sid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sid");
+
+                    b.HasIndex("From", "To", "CreatedAt");
+
+                    b.ToTable("SimulatedProviderMessages");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Outbox.OutboxItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Reconcile")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReconcileSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("SenderNumber", "State", "Priority", "DueAt", "Id");
+
+                    b.ToTable("Outbox", (string)null);
                 });
 
             modelBuilder.Entity("Winnerr.Sms.Core.Templates.MessageTemplate", b =>
@@ -651,6 +773,17 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.Navigation("Contact");
 
                     b.Navigation("Conversation");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Outbox.OutboxItem", b =>
+                {
+                    b.HasOne("Winnerr.Sms.Core.Messaging.Message", "Message")
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Message");
                 });
 
             modelBuilder.Entity("Winnerr.Sms.Core.Templates.MessageTemplate", b =>

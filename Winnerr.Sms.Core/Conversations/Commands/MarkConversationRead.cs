@@ -1,0 +1,3 @@
+namespace Winnerr.Sms.Core.Conversations.Commands;
+
+public sealed record MarkConversationRead(long AgentId, long ConversationId) : InboxCommand;

@@ -1,0 +1,100 @@
+namespace Winnerr.Sms.Core.Conversations.Commands;
+
+/// <summary>Stores an inbound text in its thread, once per SID, and applies opt-out keywords and revocations.</summary>
+public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones) : CommandHandler<ReceiveSms>
+{
+    /// <summary>What a batch of inbound texts needs, loaded at once: number owners, SIDs already stored, the senders' contacts and threads.</summary>
+    /// <remarks>Own dictionaries rather than DbSet.Local: every Local access runs DetectChanges over the whole batch.</remarks>
+    private sealed record Lookups(
+        Dictionary<string, long> OwnerByNumber,
+        HashSet<string> KnownSids,
+        Dictionary<(long? AgentId, string Phone), Contact> Contacts,
+        Dictionary<(Contact Contact, string AgentNumber), Conversation> Conversations,
+        Dictionary<string, string> Normalized);
+
+    protected override async Task PrepareAsync(SmsDbContext db, IReadOnlyList<ReceiveSms> inbound, WriteBatch batch, CancellationToken ct)
+    {
+        var owners = await db.AgentNumbers.AsNoTracking().ToDictionaryAsync(n => n.PhoneNumber, n => n.AgentId, ct);
+        var sids = inbound.Select(c => c.MessageSid).Distinct().ToList();
+        var known = await db.Messages.Where(m => sids.Contains(m.Sid!)).Select(m => m.Sid!).ToListAsync(ct);
+        // Parsing a number is the costliest step per text; a batch's replies come from few numbers to fewer.
+        var normalized = new Dictionary<string, string>();
+        foreach (var raw in inbound.SelectMany(c => new[] { c.From, c.To }).Distinct())
+            normalized[raw] = phones.TryNormalize(raw, out var e164, out _) ? e164 : raw.Trim();
+        var senders = inbound.Select(c => normalized[c.From]).Distinct().ToList();
+        var contacts = await db.Contacts.Where(c => senders.Contains(c.Phone)).ToListAsync(ct);
+        var contactIds = contacts.Select(c => c.Id).ToList();
+        var conversations = await db.Conversations.Where(c => contactIds.Contains(c.ContactId)).ToListAsync(ct);
+        batch.Set(new Lookups(owners, known.ToHashSet(),
+            contacts.ToDictionary(c => (c.AgentId, c.Phone)),
+            conversations.ToDictionary(c => (c.Contact, c.AgentNumber)),
+            normalized));
+    }
+
+    protected override Task<Completion> ApplyAsync(SmsDbContext db, ReceiveSms c, WriteBatch batch, CancellationToken ct) =>
+        Task.FromResult(Receive(db, c, batch.Get<Lookups>(), batch.Now));
+
+    private static Completion Receive(SmsDbContext db, ReceiveSms c, Lookups lookups, DateTimeOffset now)
+    {
+        // Twilio retries webhooks; a SID already stored (or earlier in this batch) is a no-op.
+        if (!lookups.KnownSids.Add(c.MessageSid)) return (_, _) => new WriteResult(WriteOutcome.Duplicate);
+
+        // The agent who owns the number texted. A number nobody owns still keeps the text (AgentId null):
+        // it waits in the admins' Unassigned list rather than being lost or shown to the wrong agent.
+        var to = lookups.Normalized[c.To];
+        long? owner = lookups.OwnerByNumber.TryGetValue(to, out var agentId) ? agentId : null;
+
+        var from = lookups.Normalized[c.From];
+        if (!lookups.Contacts.TryGetValue((owner, from), out var contact))
+            lookups.Contacts[(owner, from)] = contact = InboxWrites.NewContact(db, owner, from, now);
+        if (!lookups.Conversations.TryGetValue((contact, to), out var conversation))
+            lookups.Conversations[(contact, to)] = conversation = InboxWrites.NewConversation(db, owner, to, contact, now);
+
+        var (kind, keyword) = OptOutKeywords.Match(c.Body);
+        var message = new Message
+        {
+            Conversation = conversation, Contact = contact, Direction = MessageDirection.Inbound,
+            Body = c.Body, Status = MessageStatus.Received, Sid = c.MessageSid, Keyword = keyword,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        db.Messages.Add(message);
+        conversation.Touch(message);
+        conversation.UnreadCount++;
+        contact.LastInboundAt = now;
+
+        // START restores transactional texting only: marketing consent revoked by STOP needs a fresh opt-in.
+        var consent = kind switch
+        {
+            KeywordKind.OptOut => ConsentStatus.OptedOut,
+            KeywordKind.OptIn => ConsentStatus.TransactionalOnly,
+            _ => (ConsentStatus?)null,
+        };
+        if (consent is { } status && contact.RecordConsent(status, $"keyword {keyword}", now, keyword))
+            db.ContactEvents.Add(new ContactEvent
+            {
+                Contact = contact, At = now, Kind = "consent",
+                Text = status == ConsentStatus.OptedOut ? $"Opted out by texting {keyword}" : $"Opted back in by texting {keyword} (transactional only)",
+            });
+        if (kind != KeywordKind.None) contact.RevocationFlaggedAt = null;
+
+        // FCC: consent can be revoked in any reasonable words. Those are not Twilio keywords, so Twilio
+        // does nothing: flag them for the agent to confirm, and hold marketing meanwhile.
+        var flagged = kind == KeywordKind.None && !contact.IsOptedOut && contact.RevocationFlaggedAt is null && RevocationDetector.IsRevocation(c.Body);
+        if (flagged)
+        {
+            contact.RevocationFlaggedAt = now;
+            message.FlaggedRevocation = true;
+            db.ContactEvents.Add(new ContactEvent { Contact = contact, At = now, Kind = "revocation", Text = $"Flagged for review: \"{Clip(c.Body)}\" may revoke consent" });
+        }
+        contact.DeletedAt = null; // a deleted contact who texts again is back in People
+
+        return (events, unread) =>
+        {
+            var channel = owner ?? InboxEvent.Unassigned;
+            events.Add(new ThreadChanged(channel, InboxWrites.Summary(conversation), MessageView.From(message), unread.GetValueOrDefault(channel)));
+            return new WriteResult(WriteOutcome.Done, ConversationId: conversation.Id);
+        };
+    }
+
+    private static string Clip(string body) => body.Length <= 120 ? body : body[..120] + "…";
+}

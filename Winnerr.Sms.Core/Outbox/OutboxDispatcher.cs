@@ -1,0 +1,208 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Winnerr.Sms.Core.Outbox;
+
+/// <summary>
+/// Hands outbox rows to the provider. It claims due rows (a conditional update, so two nodes never
+/// claim one row), checks the compliance gate again, sends at the sender's pace, and records the
+/// outcome through the writer. A claim with no outcome (a crash, a timeout) is reconciled with the
+/// provider before anything is sent again. Woken by new work, not by a polling interval.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IDbContextFactory<SmsDbContext> dbFactory,
+    InboxWriter writer,
+    ISmsSender sender,
+    ComplianceGate gate,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly OutboxOptions _options = options.Value;
+    private readonly SenderPacer _pacer = new(options.Value.MessagesPerSecond, clock);
+    private readonly string _node = options.Value.NodeName;
+
+    /// <summary>A claimed row with what the gate and the provider need.</summary>
+    private sealed record Claimed(
+        long Id, long MessageId, string Sender, int Priority, DateTimeOffset DueAt, string Body, TextPurpose Purpose, string Phone,
+        string FirstName, string LastName, string? TimeZone, ContactConsentState Consent, bool Reconcile, DateTimeOffset? ReconcileSince,
+        DateTimeOffset ClaimedAt, string Token);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var inFlight = new SemaphoreSlim(_options.MaxConcurrentSends);
+        var running = new HashSet<Task>();
+        var nextRecovery = DateTimeOffset.MinValue;
+        try
+        {
+            await RecoverAsync(ownClaims: true, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var now = clock.GetUtcNow();
+                if (now >= nextRecovery)
+                {
+                    await RecoverAsync(ownClaims: false, stoppingToken);
+                    nextRecovery = now + _options.ClaimLease / 2;
+                }
+                var (claimed, full) = await ClaimAsync(now, stoppingToken);
+                foreach (var item in claimed)
+                {
+                    var slot = _pacer.Reserve(item.Sender);
+                    await inFlight.WaitAsync(stoppingToken);
+                    var task = ProcessAsync(item, slot, stoppingToken).ContinueWith(_ => inFlight.Release(), TaskScheduler.Default);
+                    lock (running) running.Add(task);
+                    _ = task.ContinueWith(t => { lock (running) running.Remove(t); }, TaskScheduler.Default);
+                }
+                if (full) continue;
+                var wake = await NextWakeAsync(now, stoppingToken);
+                var until = wake < nextRecovery ? wake : nextRecovery;
+                await signal.WaitAsync(until - clock.GetUtcNow(), stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        Task[] left;
+        lock (running) left = running.ToArray();
+        // Sends already started finish and record their outcome; anything cut short is reconciled on restart.
+        await Task.WhenAll(left).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>Claims that never got an outcome go back to the queue marked for reconciling: this node's own after a restart, any node's once the lease is over.</summary>
+    private async Task RecoverAsync(bool ownClaims, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var expired = now - _options.ClaimLease;
+        var prefix = _node + ":";
+        var recovered = await db.Outbox
+            .Where(o => o.State == OutboxState.Sending && (o.ClaimedAt < expired || (ownClaims && o.ClaimToken!.StartsWith(prefix))))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.State, OutboxState.Pending)
+                .SetProperty(o => o.Reconcile, true)
+                .SetProperty(o => o.ReconcileSince, o => o.ReconcileSince ?? o.ClaimedAt)
+                .SetProperty(o => o.ClaimToken, (string?)null)
+                .SetProperty(o => o.DueAt, now), ct);
+        if (recovered > 0)
+        {
+            logger.LogWarning("{Count} texts were claimed but their outcome was never recorded; reconciling them with the provider before any resend", recovered);
+            signal.Notify();
+        }
+    }
+
+    private TimeSpan Horizon => _pacer.Enabled && _pacer.Interval > TimeSpan.FromMilliseconds(100) ? _pacer.Interval : TimeSpan.FromMilliseconds(100);
+
+    private async Task<(List<Claimed> Claimed, bool Full)> ClaimAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = db.Outbox.Where(o => o.State == OutboxState.Pending && o.DueAt <= now);
+        var senders = await due.Select(o => o.SenderNumber).Distinct().ToListAsync(ct);
+        if (senders.Count == 0) return ([], false);
+        var paused = await PausedAsync(db, ct);
+
+        var ids = new List<long>();
+        var full = false;
+        foreach (var s in senders.Where(s => !paused.Contains(s)))
+        {
+            var allowance = _pacer.Available(s, now + Horizon, _options.ClaimBatchSize);
+            if (allowance == 0) continue;
+            var take = await due.Where(o => o.SenderNumber == s)
+                .OrderBy(o => o.Priority).ThenBy(o => o.DueAt).ThenBy(o => o.Id)
+                .Select(o => o.Id).Take(allowance).ToListAsync(ct);
+            ids.AddRange(take);
+            if (!_pacer.Enabled && take.Count == allowance) full = true;
+        }
+        if (ids.Count == 0) return ([], false);
+
+        var token = $"{_node}:{Guid.NewGuid():N}";
+        // Conditional on still being pending: a row another node claimed first is simply not ours.
+        await db.Outbox.Where(o => ids.Contains(o.Id) && o.State == OutboxState.Pending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.State, OutboxState.Sending)
+                .SetProperty(o => o.ClaimToken, token)
+                .SetProperty(o => o.ClaimedAt, now)
+                .SetProperty(o => o.Attempts, o => o.Attempts + 1), ct);
+        var rows = await db.Outbox.AsNoTracking().Where(o => o.ClaimToken == token)
+            .OrderBy(o => o.Priority).ThenBy(o => o.DueAt).ThenBy(o => o.Id)
+            .Select(o => new { Row = o, o.Message!.Body, o.Message.Purpose, o.Message.Contact })
+            .ToListAsync(ct);
+        var claimed = rows.Select(r => new Claimed(r.Row.Id, r.Row.MessageId, r.Row.SenderNumber, r.Row.Priority, r.Row.DueAt, r.Body, r.Purpose,
+            r.Contact.Phone, r.Contact.FirstName, r.Contact.LastName, r.Contact.TimeZone, r.Contact.ConsentState,
+            r.Row.Reconcile, r.Row.ReconcileSince, now, token)).ToList();
+        return (claimed, full);
+    }
+
+    private static async Task<HashSet<string>> PausedAsync(SmsDbContext db, CancellationToken ct) =>
+        (await db.AgentNumbers.Where(n => n.PausedAt != null).Select(n => n.PhoneNumber).ToListAsync(ct)).ToHashSet();
+
+    /// <summary>When to look again: the next due row, or the next free slot of a sender whose due rows wait for their pace.</summary>
+    private async Task<DateTimeOffset> NextWakeAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var paused = await PausedAsync(db, ct);
+        var pending = db.Outbox.Where(o => o.State == OutboxState.Pending && !paused.Contains(o.SenderNumber));
+        var waiting = await pending.Where(o => o.DueAt <= now).Select(o => o.SenderNumber).Distinct().ToListAsync(ct);
+        if (waiting.Count > 0) return waiting.Min(s => _pacer.NextFree(s)) - Horizon / 2;
+        var next = await pending.MinAsync(o => (DateTimeOffset?)o.DueAt, ct);
+        return next ?? DateTimeOffset.MaxValue;
+    }
+
+    private async Task ProcessAsync(Claimed item, DateTimeOffset slot, CancellationToken ct)
+    {
+        try
+        {
+            var decision = gate.Decide(new GateRequest(item.Purpose, Contact.NameOf(item.FirstName, item.LastName, item.Phone), item.Phone,
+                item.TimeZone, item.Consent, clock.GetUtcNow()));
+            if (decision.Verdict == GateVerdict.Refuse)
+            {
+                await writer.ExecuteAsync(new CancelOutbound(null, item.MessageId, $"Not sent: {decision.Reason}", item.Token));
+                return;
+            }
+            if (decision is { Verdict: GateVerdict.Hold, HoldUntil: { } until })
+            {
+                await writer.ExecuteAsync(new HoldOutbound(item.MessageId, item.Token, until));
+                return;
+            }
+
+            var sms = new OutboundSms(item.MessageId, item.Sender, item.Phone, item.Body);
+            if (item.Reconcile && await FindAcceptedAsync(sms, item.ReconcileSince ?? item.ClaimedAt, ct) is { } found)
+            {
+                logger.LogInformation("Message {MessageId} had reached the provider as {Sid}; recorded, not resent", item.MessageId, found.Sid);
+                await writer.ExecuteAsync(new RecordSendOutcome(item.MessageId, item.Token, SendResult.Accepted(found.Sid, found.Status)));
+                return;
+            }
+
+            await _pacer.StartAsync(item.Sender, slot, ct);
+            SendResult result;
+            try
+            {
+                result = await sender.SendAsync(sms, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TimeoutException or TaskCanceledException or IOException)
+            {
+                logger.LogWarning(ex, "Provider call for message {MessageId} ended without an answer", item.MessageId);
+                result = SendResult.Refused(SendOutcome.Unknown, null, "The SMS provider did not answer.");
+            }
+            await writer.ExecuteAsync(new RecordSendOutcome(item.MessageId, item.Token, result));
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down before the send: the claim is reconciled on restart.
+        }
+        catch (Exception ex)
+        {
+            // The claim stays; the lease (or a restart) sends it back through reconciliation.
+            logger.LogError(ex, "Dispatching message {MessageId} failed", item.MessageId);
+        }
+    }
+
+    private async Task<ProviderMessage?> FindAcceptedAsync(OutboundSms sms, DateTimeOffset since, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var known = await db.Messages.Where(m => m.Sid != null && m.Id != sms.MessageId && m.Contact.Phone == sms.To && m.Conversation.AgentNumber == sms.From
+                && m.Direction == MessageDirection.Outbound && m.CreatedAt >= since - TimeSpan.FromDays(1))
+            .Select(m => m.Sid!).ToListAsync(ct);
+        return await sender.FindAcceptedAsync(sms, since, known.ToHashSet(), ct);
+    }
+}

@@ -1,0 +1,111 @@
+using Winnerr.Sms.Core.Compliance;
+
+namespace Winnerr.Sms.Tests.Domain.Compliance;
+
+public class RevocationDetectorTests
+{
+    [Theory]
+    // Revocations in the contact's own words.
+    [InlineData("stop texting me", true)]
+    [InlineData("STOP.", true)]
+    [InlineData("Stop!", true)]
+    [InlineData("stop!!!", true)]
+    [InlineData("Stoooop", true)]
+    [InlineData("Stop 🛑", true)]
+    [InlineData("STOP STOP", true)]
+    [InlineData("STOP ALL", true)]
+    [InlineData("Stop please", true)]
+    [InlineData("please stop", true)]
+    [InlineData("stop it", true)]
+    [InlineData("End.", true)]
+    [InlineData("Cancel.", true)] // one of the FCC's words, with punctuation Twilio does not accept
+    [InlineData("Unsubscribe.", true)]
+    [InlineData("please unsubscribe me", true)]
+    [InlineData("unsubscribe please", true)]
+    [InlineData("OPT OUT", true)]
+    [InlineData("Opt-out please", true)]
+    [InlineData("opt me out", true)]
+    [InlineData("Remove me", true)]
+    [InlineData("remove me from your list", true)]
+    [InlineData("take me off this list", true)]
+    [InlineData("Please take my number off your list", true)]
+    [InlineData("no more texts", true)]
+    [InlineData("don't text me anymore", true)]
+    [InlineData("Never text me again", true)]
+    [InlineData("do not contact me", true)]
+    [InlineData("leave me alone", true)]
+    [InlineData("quit messaging me", true)]
+    [InlineData("stop contacting me", true)]
+    [InlineData("Stop calling and texting me", true)]
+    [InlineData("stop sending me texts", true)]
+    [InlineData("Stop sending me these messages!", true)]
+    [InlineData("please stop all these texts", true)]
+    [InlineData("Can you stop texting me?", true)]
+    [InlineData("cancel my subscription to these texts", true)]
+    [InlineData("I don't want these messages", true)]
+    [InlineData("I no longer wish to receive texts from you", true)]
+    [InlineData("lose my number", true)]
+    [InlineData("Who is this? Stop.", true)]
+    [InlineData("Not interested. Please stop texting me", true)]
+    [InlineData("Not interested stop texting me", true)]
+    [InlineData("cease and desist", true)]
+    [InlineData("I revoke my consent", true)]
+    [InlineData("no me mandes más mensajes", true)]
+    [InlineData("BASTA", true)]
+    [InlineData("alto", true)]
+    [InlineData("Ya basta por favor", true)]
+    [InlineData("deja de escribirme", true)]
+    [InlineData("Dame de baja por favor", true)]
+    [InlineData("ya no quiero recibir mensajes", true)]
+    // Exact Twilio keywords: Twilio and OptOutKeywords handle them, so this detector stays out.
+    [InlineData("STOP", false)]
+    [InlineData(" stop ", false)]
+    [InlineData("end", false)]
+    [InlineData("unsubscribe", false)]
+    [InlineData("Cancel", false)]
+    // Messages that merely mention stopping, ending, cancelling or removing.
+    [InlineData("can we stop by at 5?", false)]
+    [InlineData("please stop by anytime", false)]
+    [InlineData("I'd like to stop by the property", false)]
+    [InlineData("we'll stop at the open house", false)]
+    [InlineData("don't stop sending listings", false)]
+    [InlineData("Please don't stop texting me updates", false)]
+    [InlineData("Why did you stop sending listings?", false)]
+    [InlineData("can you stop the showing reminder emails? texts are fine", false)] // about email, not texts
+    [InlineData("unsubscribe me from your emails", false)] // email only
+    [InlineData("unstoppable deal!", false)]
+    [InlineData("Non-stop showings today!", false)]
+    [InlineData("stop sign on the corner", false)]
+    [InlineData("the bus stop is near", false)]
+    [InlineData("end of the month works", false)]
+    [InlineData("At the end of the day texting works best", false)]
+    [InlineData("Let's end the call, I'll text you after", false)]
+    [InlineData("cancel Saturday's showing", false)]
+    [InlineData("Please don't cancel the showing", false)]
+    [InlineData("The seller wants to cancel the contract", false)]
+    [InlineData("cancel it", false)] // more likely a showing than consent
+    [InlineData("remove the lockbox", false)]
+    [InlineData("Please don't remove me from the list", false)]
+    // A waitlist for a unit is not a contact list, and the contact changes their mind in the same text.
+    [InlineData("take me off the waitlist for 12B? Actually keep me", false)]
+    [InlineData("no more offers on 418 Maple?", false)]
+    [InlineData("is the open house over?", false)]
+    [InlineData("Can we opt out of the HOA?", false)]
+    [InlineData("Don't text me before 9am", false)] // a time preference, not a revocation
+    [InlineData("Don't forget to text me the address", false)]
+    [InlineData("I don't want to text, can you call?", false)]
+    [InlineData("Text me the lockbox code", false)]
+    // Not a revocation of consent: the number belongs to someone else; reassigned numbers are handled apart.
+    [InlineData("wrong number", false)]
+    [InlineData("El precio es muy alto", false)]
+    [InlineData("¿Para cuándo es la visita?", false)]
+    [InlineData("Basta con una firma?", false)]
+    [InlineData("No me mandes la dirección todavía", false)]
+    [InlineData("no", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void WhenInboundTextIs_ThenRevocationIs(string? body, bool expected)
+    {
+        Assert.Equal(expected, RevocationDetector.IsRevocation(body));
+    }
+}

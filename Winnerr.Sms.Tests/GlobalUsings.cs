@@ -1,0 +1,1 @@
+global using Winnerr.Sms.Core.Conversations.Commands;
