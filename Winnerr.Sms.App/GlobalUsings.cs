@@ -6,3 +6,4 @@ global using Winnerr.Sms.Core.Data;
 global using Winnerr.Sms.Core.Messaging;
 global using Winnerr.Sms.Core.Conversations.Commands;
 global using Winnerr.Sms.Core.Outbox;
+global using Winnerr.Sms.Core.Compliance;

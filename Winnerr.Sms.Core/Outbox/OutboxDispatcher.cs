@@ -173,7 +173,7 @@ public sealed class OutboxDispatcher(
                 return;
             }
 
-            await _pacer.StartAsync(item.Sender, slot, ct);
+            var call = await _pacer.StartAsync(item.Sender, slot, ct);
             SendResult result;
             try
             {
@@ -183,6 +183,10 @@ public sealed class OutboxDispatcher(
             {
                 logger.LogWarning(ex, "Provider call for message {MessageId} ended without an answer", item.MessageId);
                 result = SendResult.Refused(SendOutcome.Unknown, null, "The SMS provider did not answer.");
+            }
+            finally
+            {
+                _pacer.Complete(call);
             }
             await writer.ExecuteAsync(new RecordSendOutcome(item.MessageId, item.Token, result));
         }

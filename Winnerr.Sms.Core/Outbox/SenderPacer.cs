@@ -1,10 +1,11 @@
 namespace Winnerr.Sms.Core.Outbox;
 
 /// <summary>
-/// At most N provider calls per second per sender number, counted where it matters: when the call
-/// starts. Slots are handed out 1/N apart in a steady cadence (a late timer does not slow the rate),
-/// and a sliding one-second window of actual starts guards against jitter bunching them, so no 1 s
-/// window ever holds more than N. The calls themselves run in parallel.
+/// At most N provider calls per second per sender number, as the provider sees them. Slots are handed
+/// out 1/N apart in a steady cadence (a late timer does not slow the rate). A call may start only a
+/// second after the call N before it has *finished*: a request can reach the provider any time between
+/// its start and its answer, so only that keeps a slow first call and fast later ones from landing
+/// more than N in one second at the provider. The calls themselves run in parallel.
 /// </summary>
 /// <remarks>Per process: with several nodes, give each node its own senders or move this to Redis.</remarks>
 public sealed class SenderPacer(double perSecond, TimeProvider clock)
@@ -12,8 +13,17 @@ public sealed class SenderPacer(double perSecond, TimeProvider clock)
     private sealed class LaneState
     {
         public DateTimeOffset NextSlot = DateTimeOffset.MinValue;
-        public readonly Queue<DateTimeOffset> Started = new();
+        public readonly Queue<Call> Recent = new();
     }
+
+    /// <summary>One provider call of a sender; <see cref="Complete"/> it when the provider has answered.</summary>
+    public sealed class Call
+    {
+        internal readonly TaskCompletionSource Done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        internal DateTimeOffset? End;
+    }
+
+    private static readonly Call Unpaced = new();
 
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
     private readonly Dictionary<string, LaneState> _lanes = [];
@@ -55,29 +65,47 @@ public sealed class SenderPacer(double perSecond, TimeProvider clock)
         }
     }
 
-    /// <summary>Waits for the slot, then for room in the sender's last second, and records the start.</summary>
-    public async Task StartAsync(string sender, DateTimeOffset slot, CancellationToken ct)
+    /// <summary>Waits for the slot and for the call N before to be a second behind; the caller must <see cref="Complete"/> the call.</summary>
+    public async Task<Call> StartAsync(string sender, DateTimeOffset slot, CancellationToken ct)
     {
-        if (!Enabled) return;
+        if (!Enabled) return Unpaced;
         while (true)
         {
-            TimeSpan wait;
+            Task wait;
             lock (_lanes)
             {
                 var lane = Lane(sender);
                 var now = clock.GetUtcNow();
-                while (lane.Started.Count > 0 && lane.Started.Peek() <= now - Window) lane.Started.Dequeue();
-                var earliest = lane.Started.Count >= _perWindow ? lane.Started.Peek() + Window : slot;
-                earliest = Max(earliest, slot);
+                while (lane.Recent.Count > 0 && lane.Recent.Peek().End is { } end && end <= now - Window) lane.Recent.Dequeue();
+                var earliest = slot;
+                if (lane.Recent.Count >= _perWindow)
+                {
+                    var oldest = lane.Recent.Peek();
+                    if (oldest.End is not { } ended)
+                    {
+                        wait = oldest.Done.Task.WaitAsync(ct);
+                        goto Wait;
+                    }
+                    earliest = Max(earliest, ended + Window);
+                }
                 if (earliest <= now)
                 {
-                    lane.Started.Enqueue(now);
-                    return;
+                    var call = new Call();
+                    lane.Recent.Enqueue(call);
+                    return call;
                 }
-                wait = earliest - now;
+                wait = Task.Delay(earliest - now, clock, ct);
             }
-            await Task.Delay(wait, clock, ct);
+            Wait:
+            await wait;
         }
+    }
+
+    public void Complete(Call call)
+    {
+        if (ReferenceEquals(call, Unpaced)) return;
+        lock (_lanes) call.End = clock.GetUtcNow();
+        call.Done.TrySetResult();
     }
 
     private LaneState Lane(string sender) => _lanes.TryGetValue(sender, out var lane) ? lane : _lanes[sender] = new LaneState();

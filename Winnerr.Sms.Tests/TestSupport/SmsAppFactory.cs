@@ -19,8 +19,23 @@ public class SmsAppFactory : WebApplicationFactory<Program>
     public const string AgentEmail = "alex@winnerr.test";
     public const string AgentPassword = "alex-password-2026";
 
-    private readonly string _dbPath = Path.Combine(Path.GetTempPath(), $"winnerr-sms-test-{Guid.NewGuid():N}.db");
+    private readonly string _dbPath;
+    private readonly bool _ownsDb;
     private bool _kestrel;
+
+    public SmsAppFactory() : this(null) { }
+
+    /// <summary>On <paramref name="dbPath"/> when given (a second host on the same database, as after a restart); the caller then deletes it.</summary>
+    public SmsAppFactory(string? dbPath)
+    {
+        _ownsDb = dbPath is null;
+        _dbPath = dbPath ?? NewDatabasePath();
+    }
+
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"winnerr-sms-test-{Guid.NewGuid():N}.db");
+
+    /// <summary>Service changes for this host only (e.g. a sender that dies mid-send).</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; set; }
 
     /// <summary>The demo admin-agent (Alex) owns <see cref="AgentNumber"/>; limits are high unless a test lowers them.</summary>
     public Dictionary<string, string?> Settings { get; } = new()
@@ -54,6 +69,7 @@ public class SmsAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Twilio:PublicBaseUrl", "");
         builder.UseSetting("Sms:Transport", "Simulator");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (ConfigureTestServices is { } configure) builder.ConfigureServices(configure);
         if (!_kestrel)
         {
             builder.UseSetting("Simulator:SelfBaseUrl", "http://localhost");
@@ -111,9 +127,15 @@ public class SmsAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownsDb) DeleteDatabase(_dbPath);
+    }
+
+    public static void DeleteDatabase(string path)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
-            try { File.Delete(_dbPath + suffix); }
+            try { File.Delete(path + suffix); }
             catch (IOException) { /* a temp file left behind is harmless */ }
         }
     }
