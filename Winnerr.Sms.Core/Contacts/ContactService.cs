@@ -1,9 +1,8 @@
-using System.Net.Mail;
 
 namespace Winnerr.Sms.Core.Contacts;
 
 /// <summary>An agent's contacts: the People page, the profile and its record. Every call is scoped to one agent.</summary>
-public sealed class ContactService(IDbContextFactory<SmsDbContext> dbFactory, PhoneNumberNormalizer phones, TimeProvider clock)
+public sealed class ContactService(IDbContextFactory<SmsDbContext> dbFactory, InboxWriter writer)
 {
     public async Task<(IReadOnlyList<PersonRow> Rows, int Total)> SearchAsync(long agentId, PeopleFilter filter, int skip, int take,
         PeopleSort sort = PeopleSort.Name, bool descending = false, CancellationToken ct = default)
@@ -57,58 +56,18 @@ public sealed class ContactService(IDbContextFactory<SmsDbContext> dbFactory, Ph
         return new ContactDetail(contact, contact.Tags.Select(t => t.Tag).OrderBy(t => t).ToList(), conversationId);
     }
 
-    public async Task<ContactSaveResult> CreateAsync(long agentId, ContactInput input, CancellationToken ct = default)
-    {
-        if (Validate(input, out var phone) is { } error) return new ContactSaveResult(null, error);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = clock.GetUtcNow();
-        var existing = await db.Contacts.Include(c => c.Tags).FirstOrDefaultAsync(c => c.AgentId == agentId && c.Phone == phone, ct);
-        if (existing is { DeletedAt: null })
-            return new ContactSaveResult(null, $"{existing.DisplayName} already has {phone}.", existing.Id);
+    // Writes go through the inbox's single writer, so the inbox, People and open profiles hear of them.
+    public async Task<ContactSaveResult> CreateAsync(long agentId, ContactInput input, CancellationToken ct = default) =>
+        ToSaveResult(await writer.ExecuteAsync(new SaveContact(agentId, null, input)));
 
-        if (existing is not null && KeywordOptOutBlocks(existing, input.Consent) is { } blocked) return new ContactSaveResult(null, blocked, existing.Id);
-        // A deleted contact keeps their history; adding the number again brings them back.
-        var contact = existing ?? new Contact { AgentId = agentId, Phone = phone, CreatedAt = now };
-        if (existing is null) db.Contacts.Add(contact);
-        contact.DeletedAt = null;
-        Apply(contact, input, phone);
-        contact.RecordConsent(input.Consent, input.ConsentSource ?? "entered by agent", now);
-        db.ContactEvents.Add(new ContactEvent { Contact = contact, At = now, Kind = "created", Text = existing is null ? "Contact created" : "Contact restored" });
-        await db.SaveChangesAsync(ct);
-        return new ContactSaveResult(contact.Id, null);
-    }
+    public async Task<ContactSaveResult> UpdateAsync(long agentId, long id, ContactInput input, CancellationToken ct = default) =>
+        ToSaveResult(await writer.ExecuteAsync(new SaveContact(agentId, id, input)));
 
-    public async Task<ContactSaveResult> UpdateAsync(long agentId, long id, ContactInput input, CancellationToken ct = default)
-    {
-        if (Validate(input, out var phone) is { } error) return new ContactSaveResult(null, error);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contact = await db.Contacts.Include(c => c.Tags).FirstOrDefaultAsync(c => c.Id == id && c.AgentId == agentId && c.DeletedAt == null, ct);
-        if (contact is null) return new ContactSaveResult(null, "Contact not found.");
-        if (phone != contact.Phone && await db.Contacts.Where(c => c.AgentId == agentId && c.Phone == phone).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct) is { } other)
-            return new ContactSaveResult(null, $"Another contact already has {phone}.", other);
+    public async Task<bool> DeleteAsync(long agentId, long id, CancellationToken ct = default) =>
+        (await writer.ExecuteAsync(new DeleteContact(agentId, id))).Outcome == WriteOutcome.Done;
 
-        if (KeywordOptOutBlocks(contact, input.Consent) is { } blocked) return new ContactSaveResult(null, blocked);
-        var now = clock.GetUtcNow();
-        var before = Describe(contact);
-        Apply(contact, input, phone);
-        var changed = Changes(before, Describe(contact));
-        if (changed.Length > 0) db.ContactEvents.Add(new ContactEvent { ContactId = id, At = now, Kind = "edited", Text = $"Edited {changed}" });
-        if (contact.RecordConsent(input.Consent, input.ConsentSource ?? "changed by agent", now))
-            db.ContactEvents.Add(new ContactEvent { ContactId = id, At = now, Kind = "consent", Text = $"Consent set to {ConsentName(input.Consent)} ({contact.ConsentSource})" });
-        await db.SaveChangesAsync(ct);
-        return new ContactSaveResult(id, null);
-    }
-
-    public async Task<bool> DeleteAsync(long agentId, long id, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id && c.AgentId == agentId && c.DeletedAt == null, ct);
-        if (contact is null) return false;
-        contact.DeletedAt = clock.GetUtcNow();
-        db.ContactEvents.Add(new ContactEvent { ContactId = id, At = contact.DeletedAt.Value, Kind = "deleted", Text = "Contact deleted (texts kept)" });
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
+    private static ContactSaveResult ToSaveResult(WriteResult r) =>
+        r.Outcome == WriteOutcome.Done ? new ContactSaveResult(r.ContactId, null) : new ContactSaveResult(null, r.Error, r.ContactId);
 
     /// <summary>Texts sent and received (with status) and the record's events, newest first.</summary>
     public async Task<(IReadOnlyList<TimelineEntry> Entries, bool HasMore)> TimelineAsync(long agentId, long id, int skip, int take, CancellationToken ct = default)
@@ -151,58 +110,6 @@ public sealed class ContactService(IDbContextFactory<SmsDbContext> dbFactory, Ph
         return query.Where(c => EF.Functions.Like(c.FirstName + " " + c.LastName, pattern)
             || (c.Email != null && EF.Functions.Like(c.Email, pattern)));
     }
-
-    private string? Validate(ContactInput input, out string phone)
-    {
-        phone = "";
-        if (string.IsNullOrWhiteSpace(input.FirstName) && string.IsNullOrWhiteSpace(input.LastName)) return "Enter a first or last name.";
-        if (input.FirstName.Trim().Length > 100 || input.LastName.Trim().Length > 100) return "Names can be at most 100 characters.";
-        if (!phones.TryNormalize(input.Phone, out phone, out var error)) return error;
-        if (!string.IsNullOrWhiteSpace(input.Email) && !IsEmail(input.Email.Trim())) return $"\"{input.Email.Trim()}\" is not a valid email address.";
-        if (input.TimeZone is { Length: > 0 } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) return $"Unknown time zone \"{zone}\".";
-        return null;
-    }
-
-    /// <summary>
-    /// A contact who texted STOP can only opt back in themselves (START): an agent may not override it
-    /// (CTIA / carrier rules behind Twilio's opt-out handling).
-    /// </summary>
-    private static string? KeywordOptOutBlocks(Contact contact, ConsentStatus wanted) =>
-        contact.IsOptedOut && wanted != ConsentStatus.OptedOut && contact.OptOutKeyword is { } keyword && OptOutKeywords.OptOut.Contains(keyword)
-            ? $"{contact.DisplayName} opted out by texting {keyword}. Only they can opt back in, by texting START."
-            : null;
-
-    private static bool IsEmail(string value) =>
-        MailAddress.TryCreate(value, out var address) && address.Address == value && address.Host.Contains('.');
-
-    private static void Apply(Contact contact, ContactInput input, string phone)
-    {
-        contact.FirstName = input.FirstName.Trim();
-        contact.LastName = input.LastName.Trim();
-        contact.Phone = phone;
-        contact.Email = Blank(input.Email);
-        contact.PropertyAddress = Blank(input.PropertyAddress);
-        contact.ShowingAt = input.ShowingAt;
-        contact.TimeZone = Blank(input.TimeZone);
-        contact.Notes = Blank(input.Notes);
-        var tags = (input.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Select(t => t.Length > 40 ? t[..40] : t)
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        contact.Tags.RemoveAll(t => !tags.Contains(t.Tag, StringComparer.OrdinalIgnoreCase));
-        foreach (var tag in tags.Where(t => !contact.Tags.Any(x => x.Tag.Equals(t, StringComparison.OrdinalIgnoreCase))))
-            contact.Tags.Add(new ContactTag { Tag = tag });
-    }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static Dictionary<string, string?> Describe(Contact c) => new()
-    {
-        ["name"] = $"{c.FirstName} {c.LastName}", ["phone"] = c.Phone, ["email"] = c.Email, ["property address"] = c.PropertyAddress,
-        ["showing time"] = c.ShowingAt?.ToString("O"), ["time zone"] = c.TimeZone, ["notes"] = c.Notes,
-        ["tags"] = string.Join(",", c.Tags.Select(t => t.Tag).Order()),
-    };
-
-    private static string Changes(Dictionary<string, string?> before, Dictionary<string, string?> after) =>
-        string.Join(", ", before.Keys.Where(k => before[k] != after[k]));
 
     public static string ConsentName(ConsentStatus status) => status switch
     {

@@ -56,7 +56,19 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
         conversations.Select(c => new ThreadSummary(
                 c.Id, c.ContactId,
                 c.Contact.FirstName == "" && c.Contact.LastName == "" ? c.Contact.Phone : (c.Contact.FirstName + " " + c.Contact.LastName).Trim(),
-                c.Contact.Phone, c.LastMessagePreview, c.LastMessageAt, c.UnreadCount, c.Contact.IsOptedOut));
+                c.Contact.Phone, c.LastMessagePreview, c.LastMessageAt, c.UnreadCount, c.Contact.IsOptedOut,
+                new ContactConsentState(c.Contact.Consent, c.Contact.IsOptedOut,
+                    c.Contact.IsOptedOut && c.Contact.OptOutKeyword != null && KeywordList.Contains(c.Contact.OptOutKeyword) ? c.Contact.OptOutKeyword : null,
+                    c.Contact.OptOutAt, c.Contact.LastInboundAt, c.Contact.RevocationFlaggedAt)));
+
+    private static readonly string[] KeywordList = OptOutKeywords.OptOut.Select(k => k.ToUpperInvariant()).ToArray();
+
+    /// <summary>Texts flagged as a revocation in the contact's own words, awaiting the agent's decision.</summary>
+    public async Task<int> PendingReviewsAsync(long agentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Contacts.CountAsync(c => c.AgentId == agentId && c.RevocationFlaggedAt != null, ct);
+    }
 
     internal static Task<int> TotalUnreadAsync(SmsDbContext db, long agentId, CancellationToken ct = default) =>
         db.Conversations.Where(c => c.AgentId == agentId && c.UnreadCount > 0).SumAsync(c => c.UnreadCount, ct);

@@ -107,20 +107,25 @@ public sealed class InboxWriter(
         return new Committed(completions, unread, outboxChanged);
     }
 
-    /// <summary>After the commit: answer each caller, publish, and wake the dispatcher. A failure here is one caller's, never a reason to apply again.</summary>
+    /// <summary>
+    /// After the commit: build each caller's answer, publish, wake the dispatcher, then answer. Events go
+    /// out before the answers, so a caller who awaited its write sees its events already published. A
+    /// failure here is one caller's, never a reason to apply again.
+    /// </summary>
     private void Complete(IReadOnlyList<Pending> batch, Committed committed)
     {
         var events = new List<InboxEvent>();
+        var results = new (WriteResult? Result, Exception? Error)[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             try
             {
-                batch[i].Done.TrySetResult(committed.Completions[i](events, committed.Unread));
+                results[i] = (committed.Completions[i](events, committed.Unread), null);
             }
             catch (Exception ex)
             {
                 logger.LogError(ex, "Completing committed inbox command {Command} failed", batch[i].Command.GetType().Name);
-                batch[i].Done.TrySetException(ex);
+                results[i] = (null, ex);
             }
         }
         if (committed.OutboxChanged) outbox.Notify();
@@ -134,6 +139,11 @@ public sealed class InboxWriter(
             {
                 logger.LogError(ex, "Publishing {Event} failed", e.GetType().Name);
             }
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (results[i].Error is { } error) batch[i].Done.TrySetException(error);
+            else batch[i].Done.TrySetResult(results[i].Result!);
         }
     }
 }

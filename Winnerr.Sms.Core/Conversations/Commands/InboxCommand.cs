@@ -6,7 +6,8 @@ public abstract record InboxCommand;
 public enum WriteOutcome { Done, Duplicate, NotFound, Invalid, Refused }
 
 /// <summary>The result of one command. <see cref="Outbound"/> is set when a message was put in the outbox.</summary>
-public sealed record WriteResult(WriteOutcome Outcome, string? Error = null, long? ConversationId = null, OutboundSms? Outbound = null, string? Code = null)
+public sealed record WriteResult(WriteOutcome Outcome, string? Error = null, long? ConversationId = null, OutboundSms? Outbound = null, string? Code = null,
+    long? ContactId = null)
 {
     public static readonly WriteResult Ok = new(WriteOutcome.Done);
     public static WriteResult Invalid(string error) => new(WriteOutcome.Invalid, error);
