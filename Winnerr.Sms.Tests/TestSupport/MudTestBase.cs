@@ -34,6 +34,7 @@ public abstract class MudTestBase : IAsyncLifetime
         Ctx.Services.AddSingleton(Db);
         Ctx.Services.AddSingleton(TimeProvider.System);
         Ctx.Services.AddSingleton<TemplateService>();
+        Ctx.Services.AddSingleton<Winnerr.Sms.Core.Conversations.InboxQueries>();
         Ctx.Services.AddScoped<CurrentAgent>();
     }
 
