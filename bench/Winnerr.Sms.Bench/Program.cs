@@ -11,11 +11,18 @@ return args.FirstOrDefault() switch
     "open" => await OpenInbox.RunAsync(new Uri(args[1]), int.Parse(args[2])),
     "people" => await PeopleSearch.RunAsync(args[1], int.Parse(args[2])),
     "templates" => TemplateRendering.Run(int.Parse(args[1])),
+    "outbox-seed" => await OutboxBench.SeedAsync(args[1], int.Parse(args[2])),
+    "outbox-drain" => await OutboxBench.DrainAsync(args[1], int.Parse(args[2]), long.Parse(args[3]), int.Parse(args[4])),
+    "outbox-pace" => await OutboxBench.PaceAsync(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3]), int.Parse(args[4])),
+    "crash" => await IngestCrash.CrashAsync(new Uri(args[1]), args[2], int.Parse(args[3]), int.Parse(args[4]), int.Parse(args[5]), args[6]),
+    "replay" => await IngestCrash.ReplayAsync(new Uri(args[1]), args[2], int.Parse(args[3]), args[4], args[5]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bare URL | seed DB CONVERSATIONS MESSAGES | webhooks BASEURL TOKEN [PATH] | live BASEURL TOKEN COUNT | open BASEURL COUNT | people DB COUNT | templates COUNT");
+    Console.Error.WriteLine("usage: bare URL | seed DB CONVERSATIONS MESSAGES | webhooks BASEURL TOKEN [PATH] | live BASEURL TOKEN COUNT | open BASEURL COUNT | people DB COUNT | templates COUNT"
+        + " | outbox-seed DB COUNT | outbox-drain DB COUNT LAUNCHED_UNIX_MS TIMEOUT_S | outbox-pace DB RATE SECONDS TIMEOUT_S"
+        + " | crash BASEURL TOKEN COUNT KILL_AT PID ACKFILE | replay BASEURL TOKEN COUNT DB ACKFILE");
     return 2;
 }
