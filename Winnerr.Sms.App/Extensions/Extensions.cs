@@ -53,6 +53,7 @@ public static class Extensions
         }
         else
         {
+            services.AddSingleton<SimulatorLog>();
             services.AddSingleton<SimulatorSmsSender>();
             services.AddSingleton<ISmsSender>(sp => sp.GetRequiredService<SimulatorSmsSender>());
         }

@@ -10,6 +10,7 @@ namespace Winnerr.Sms.App.Simulator;
 public sealed class SimulatorSmsSender(
     TwilioWebhookClient webhooks,
     IDbContextFactory<SmsDbContext> dbFactory,
+    SimulatorLog log,
     IOptions<SimulatorOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
@@ -40,11 +41,7 @@ public sealed class SimulatorSmsSender(
         }
 
         var sid = TwilioWebhookClient.NewSid();
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            db.SimulatedProviderMessages.Add(new SimulatedProviderMessage { Sid = sid, From = sms.From, To = sms.To, Body = sms.Body, CreatedAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync(ct);
-        }
+        await log.AppendAsync(new SimulatedProviderMessage { Sid = sid, From = sms.From, To = sms.To, Body = sms.Body, CreatedAt = clock.GetUtcNow() });
         Accepted?.Invoke(sms, sid);
         _ = DeliverAsync(sms, sid);
         return SendResult.Accepted(sid, MessageStatus.Queued);

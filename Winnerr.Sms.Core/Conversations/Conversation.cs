@@ -15,6 +15,13 @@ public class Conversation
     public DateTimeOffset LastMessageAt { get; set; }
     public string LastMessagePreview { get; set; } = "";
     public int UnreadCount { get; set; }
+    /// <summary>The contact wrote last and the agent has not answered or marked it done. Reading is not replying.</summary>
+    public bool NeedsReply { get; set; }
+    /// <summary>The last message's direction and status, for "You:" previews and the failed marker.</summary>
+    public MessageDirection? LastMessageDirection { get; set; }
+    public string? LastMessageStatus { get; set; }
+    /// <summary>The agent's unsent text in this thread, kept across navigation and reload.</summary>
+    public string? Draft { get; set; }
 
     public const int PreviewLength = 140;
 
@@ -23,5 +30,8 @@ public class Conversation
         if (message.CreatedAt < LastMessageAt) return;
         LastMessageAt = message.CreatedAt;
         LastMessagePreview = message.Body.Length <= PreviewLength ? message.Body : message.Body[..PreviewLength];
+        LastMessageDirection = message.Direction;
+        LastMessageStatus = message.Status;
+        NeedsReply = message.Direction == MessageDirection.Inbound;
     }
 }

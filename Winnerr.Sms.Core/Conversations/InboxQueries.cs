@@ -59,7 +59,8 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
                 c.Contact.Phone, c.LastMessagePreview, c.LastMessageAt, c.UnreadCount, c.Contact.IsOptedOut,
                 new ContactConsentState(c.Contact.Consent, c.Contact.IsOptedOut,
                     c.Contact.IsOptedOut && c.Contact.OptOutKeyword != null && KeywordList.Contains(c.Contact.OptOutKeyword) ? c.Contact.OptOutKeyword : null,
-                    c.Contact.OptOutAt, c.Contact.LastInboundAt, c.Contact.RevocationFlaggedAt)));
+                    c.Contact.OptOutAt, c.Contact.LastInboundAt, c.Contact.RevocationFlaggedAt),
+                c.NeedsReply, c.LastMessageDirection, c.LastMessageStatus));
 
     private static readonly string[] KeywordList = OptOutKeywords.OptOut.Select(k => k.ToUpperInvariant()).ToArray();
 

@@ -10,9 +10,15 @@ public sealed record ThreadSummary(
     DateTimeOffset LastMessageAt,
     int UnreadCount,
     bool IsOptedOut,
-    ContactConsentState? Consent = null)
+    ContactConsentState? Consent = null,
+    bool NeedsReply = false,
+    MessageDirection? LastDirection = null,
+    string? LastStatus = null)
 {
     public bool RevocationPending => Consent?.RevocationFlaggedAt is not null;
+    /// <summary>The agent's own last message failed or was not sent: the list marks it.</summary>
+    public bool LastFailed => LastDirection == MessageDirection.Outbound && LastStatus is { } s
+        && (MessageStatus.IsFailure(s) || s == MessageStatus.Canceled);
 }
 
 /// <summary>One bubble in a conversation.</summary>

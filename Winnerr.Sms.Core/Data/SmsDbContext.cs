@@ -17,6 +17,7 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
     public DbSet<ContactEvent> ContactEvents => Set<ContactEvent>();
     public DbSet<Templates.MessageTemplate> Templates => Set<Templates.MessageTemplate>();
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
+    public DbSet<AgentSession> AgentSessions => Set<AgentSession>();
     public DbSet<SimulatedProviderMessage> SimulatedProviderMessages => Set<SimulatedProviderMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
@@ -110,6 +111,10 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
             // The inbox order: most recent first, id as tie-breaker for stable paging.
             e.HasIndex(c => new { c.AgentId, c.LastMessageAt, c.Id }).IsDescending(false, true, true);
             e.HasIndex(c => new { c.AgentId, c.UnreadCount });
+            e.HasIndex(c => new { c.AgentId, c.NeedsReply });
+            e.Property(c => c.LastMessageDirection).HasConversion<string>().HasMaxLength(8);
+            e.Property(c => c.LastMessageStatus).HasMaxLength(16);
+            e.Property(c => c.Draft).HasMaxLength(QueueOutboundHandler.MaxBodyLength);
         });
 
         model.Entity<Message>(e =>
@@ -129,6 +134,15 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
         });
 
         ConfigureOutbox(model);
+
+        model.Entity<AgentSession>(e =>
+        {
+            e.Property(x => x.Id).HasMaxLength(64);
+            e.Property(x => x.EndedReason).HasMaxLength(64);
+            e.Property(x => x.UserAgent).HasMaxLength(300);
+            e.HasOne<AgentUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.UserId, x.EndedAt });
+        });
     }
 
     private static void ConfigureOutbox(ModelBuilder model)

@@ -15,7 +15,14 @@ public static class PeopleSearch
         await using (var db = new SmsDbContext(options)) await db.Database.MigrateAsync();
         Seed(dbPath, count);
 
-        var contacts = new ContactService(new Factory(options), new PhoneNumberNormalizer(), TimeProvider.System);
+        // Core as the app wires it; searching reads only, so no writer or dispatcher is started.
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Sms"] = $"Data Source={dbPath}" }).Build();
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddLogging();
+        Winnerr.Sms.Core.SmsCoreServiceCollectionExtensions.AddSmsCore(services, config);
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Winnerr.Sms.Core.Conversations.IInboxEventPublisher, NoEvents>(services);
+        await using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        var contacts = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ContactService>(provider);
         (string Label, PeopleFilter Filter, PeopleSort Sort)[] queries =
         [
             ("first page, no filter", new PeopleFilter(), PeopleSort.Name),
@@ -89,4 +96,9 @@ public static class PeopleSearch
     {
         public SmsDbContext CreateDbContext() => new(options);
     }
+}
+
+internal sealed class NoEvents : Winnerr.Sms.Core.Conversations.IInboxEventPublisher
+{
+    public void Publish(Winnerr.Sms.Core.Conversations.InboxEvent inboxEvent) { }
 }

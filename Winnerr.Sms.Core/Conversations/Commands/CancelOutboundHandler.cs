@@ -15,6 +15,7 @@ public sealed class CancelOutboundHandler : CommandHandler<CancelOutbound>
         db.Outbox.Remove(row!);
         message.Status = MessageStatus.Canceled;
         message.ErrorMessage = c.Reason;
+        InboxWrites.Follow(message);
         message.UpdatedAt = batch.Now;
         return InboxWrites.StatusAndThreadChanged(message);
     }

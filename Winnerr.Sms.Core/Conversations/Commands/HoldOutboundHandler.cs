@@ -14,6 +14,7 @@ public sealed class HoldOutboundHandler : CommandHandler<HoldOutbound>
         row.Attempts = Math.Max(0, row.Attempts - 1);
         message.Status = MessageStatus.Scheduled;
         message.ScheduledFor = c.Until;
+        InboxWrites.Follow(message);
         message.UpdatedAt = batch.Now;
         return InboxWrites.StatusChanged(message);
     }

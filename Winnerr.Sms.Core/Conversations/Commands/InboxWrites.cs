@@ -6,10 +6,18 @@ internal static class InboxWrites
     public static IQueryable<Message> WithConversation(SmsDbContext db) =>
         db.Messages.Include(m => m.Conversation).Include(m => m.Contact);
 
+    /// <summary>Keeps the thread's last-message status (the list's failed marker) in step with the message.</summary>
+    public static void Follow(Message message)
+    {
+        var c = message.Conversation;
+        if (c is not null && c.LastMessageAt == message.CreatedAt && c.LastMessageDirection == message.Direction) c.LastMessageStatus = message.Status;
+    }
+
     public static void SetStatus(Message message, string status, int? errorCode, string? providerMessage, DateTimeOffset now)
     {
         message.Status = status;
         message.UpdatedAt = now;
+        Follow(message);
         if (MessageStatus.IsFailure(status))
         {
             message.ErrorCode = errorCode;
@@ -61,5 +69,5 @@ internal static class InboxWrites
 
     public static ThreadSummary Summary(Conversation c) => new(
         c.Id, c.Contact.Id, c.Contact.DisplayName, c.Contact.Phone, c.LastMessagePreview, c.LastMessageAt, c.UnreadCount, c.Contact.IsOptedOut,
-        c.Contact.ConsentState);
+        c.Contact.ConsentState, c.NeedsReply, c.LastMessageDirection, c.LastMessageStatus);
 }

@@ -29,6 +29,7 @@ public sealed class RecordSendOutcomeHandler(IOptions<OutboxOptions> options) : 
             message.ErrorMessage = null;
             message.UpdatedAt = now;
             if (advances) message.Status = MessageStatus.CanAdvance(message.Status, r.Status) ? r.Status : MessageStatus.Queued;
+            InboxWrites.Follow(message);
             return InboxWrites.StatusChanged(message);
         }
         if (!ours) return Unchanged;

@@ -22,6 +22,7 @@ public sealed class RetryOutboundHandler(ComplianceGate gate) : CommandHandler<R
         message.ErrorCode = null;
         message.ErrorMessage = null;
         message.UpdatedAt = now;
+        InboxWrites.Follow(message);
         db.Outbox.Add(new OutboxItem
         {
             MessageId = message.Id, SenderNumber = message.Conversation.AgentNumber, Priority = OutboxPriority.OneToOne,

@@ -192,6 +192,36 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.ToTable("AgentNumbers");
                 });
 
+            modelBuilder.Entity("Winnerr.Sms.Core.Agents.AgentSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("AgentSessions");
+                });
+
             modelBuilder.Entity("Winnerr.Sms.Core.Agents.AgentUser", b =>
                 {
                     b.Property<long>("Id")
@@ -416,13 +446,28 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.Property<long>("ContactId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Draft")
+                        .HasMaxLength(1600)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LastMessageAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastMessageDirection")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastMessagePreview")
                         .IsRequired()
                         .HasMaxLength(140)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LastMessageStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsReply")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("UnreadCount")
                         .HasColumnType("INTEGER");
@@ -430,6 +475,8 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("AgentId", "NeedsReply");
 
                     b.HasIndex("AgentId", "UnreadCount");
 
@@ -699,6 +746,15 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.HasOne("Winnerr.Sms.Core.Agents.Agent", null)
                         .WithMany("Numbers")
                         .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Agents.AgentSession", b =>
+                {
+                    b.HasOne("Winnerr.Sms.Core.Agents.AgentUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
