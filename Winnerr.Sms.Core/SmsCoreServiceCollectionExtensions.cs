@@ -20,7 +20,14 @@ public static class SmsCoreServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
 
         var connectionString = config.GetConnectionString("Sms") ?? "Data Source=data/winnerr-sms.db";
-        services.AddDbContextFactory<SmsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+        services.AddDbContextFactory<SmsDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas())
+            // Two early migrations (AgentsSignInAndNumbers, ContactRecords) move data with SQL while SQLite
+            // rebuilds tables, and turn foreign keys off for the rebuild. EF warns on every fresh start; the
+            // SQL was checked on a real database of the version before, and the later migrations need no such
+            // step. See "Migrations" in the README.
+            .ConfigureWarnings(w => w.Ignore(
+                Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning,
+                Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning)));
 
         services.AddSingleton(sp => new PhoneNumberNormalizer(sp.GetRequiredService<IOptions<SmsOptions>>().Value.DefaultRegion));
         services.AddSingleton<IMarketingWindow, QuietHoursWindow>();

@@ -35,7 +35,18 @@ public static class ConsentText
     {
         ConsentStatus.MarketingOptIn => "Can text: marketing",
         ConsentStatus.TransactionalOnly => "Transactional only",
-        _ => "Opted out" + (source is { Length: > 0 } s ? $" via {(s.StartsWith("keyword ", StringComparison.Ordinal) ? s["keyword ".Length..] : s)}" : "")
-             + (at is { } when ? $" on {date(when)}" : ""),
+        _ => "Opted out" + How(source) + (at is { } when ? $" on {date(when)}" : ""),
+    };
+
+    /// <summary>How the opt-out came about, in words that read naturally after "Opted out".</summary>
+    private static string How(string? source) => source switch
+    {
+        null or "" => "",
+        _ when source.StartsWith("keyword ", StringComparison.Ordinal) => $" via {source["keyword ".Length..]}",
+        "changed by agent" or "entered by agent" or "manual" => " by you",
+        "revoked in own words" => " in their own words",
+        _ when source.StartsWith("Twilio", StringComparison.Ordinal) => " via STOP (reported by Twilio)",
+        _ when source.Contains("import", StringComparison.OrdinalIgnoreCase) => " by import",
+        _ => $" ({source})",
     };
 }

@@ -18,8 +18,9 @@ public sealed class ContactService(IDbContextFactory<SmsDbContext> dbFactory, In
             (PeopleSort.Email, true) => query.OrderByDescending(c => c.Email).ThenBy(c => c.Id),
             (PeopleSort.Created, false) => query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
             (PeopleSort.Created, true) => query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
-            (_, false) => query.OrderBy(c => c.FirstName).ThenBy(c => c.LastName).ThenBy(c => c.Id),
-            (_, true) => query.OrderByDescending(c => c.FirstName).ThenByDescending(c => c.LastName).ThenBy(c => c.Id),
+            // Numbers nobody has named yet come after the people, whichever way names sort.
+            (_, false) => query.OrderBy(c => c.FirstName == "" && c.LastName == "").ThenBy(c => c.FirstName).ThenBy(c => c.LastName).ThenBy(c => c.Id),
+            (_, true) => query.OrderBy(c => c.FirstName == "" && c.LastName == "").ThenByDescending(c => c.FirstName).ThenByDescending(c => c.LastName).ThenBy(c => c.Id),
         };
         var rows = await query.Skip(skip).Take(take)
             .Select(c => new

@@ -13,3 +13,21 @@ public enum ContactField
     Tags,
     Notes,
 }
+
+public static class ContactFieldNames
+{
+    /// <summary>What the import's column mapping shows for each field.</summary>
+    public static string Label(ContactField field) => field switch
+    {
+        ContactField.Ignore => "Don't import",
+        ContactField.FirstName => "First name",
+        ContactField.LastName => "Last name",
+        ContactField.FullName => "Full name (split into first and last)",
+        ContactField.Phone => "Mobile phone",
+        ContactField.Email => "Email",
+        ContactField.PropertyAddress => "Property address",
+        ContactField.Tags => "Tags",
+        ContactField.Notes => "Notes",
+        _ => field.ToString(),
+    };
+}

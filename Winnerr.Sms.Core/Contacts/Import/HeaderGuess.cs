@@ -12,6 +12,8 @@ internal static class HeaderGuess
         ["last name"] = ContactField.LastName,
         ["surname"] = ContactField.LastName,
         ["lastname"] = ContactField.LastName,
+        ["last"] = ContactField.LastName,
+        ["family name"] = ContactField.LastName,
         ["name"] = ContactField.FullName,
         ["full name"] = ContactField.FullName,
         ["contact"] = ContactField.FullName,
@@ -20,11 +22,16 @@ internal static class HeaderGuess
         ["cell"] = ContactField.Phone,
         ["phone number"] = ContactField.Phone,
         ["mobile phone"] = ContactField.Phone,
+        ["mobile number"] = ContactField.Phone,
+        ["cell phone"] = ContactField.Phone,
+        ["cell number"] = ContactField.Phone,
         ["email"] = ContactField.Email,
         ["e-mail"] = ContactField.Email,
         ["address"] = ContactField.PropertyAddress,
         ["property"] = ContactField.PropertyAddress,
         ["property address"] = ContactField.PropertyAddress,
+        ["street address"] = ContactField.PropertyAddress,
+        ["street"] = ContactField.PropertyAddress,
         ["tags"] = ContactField.Tags,
         ["tag"] = ContactField.Tags,
         ["labels"] = ContactField.Tags,
@@ -35,8 +42,9 @@ internal static class HeaderGuess
 
     public static ContactField For(string header)
     {
-        // CRM exports write first_name and "Phone  Number" as often as "First name".
-        var words = header.Replace('_', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // CRM exports write first_name, "Phone  Number" and "Phone 1" (Follow Up Boss, kvCORE) as often as "First name".
+        var words = header.Replace('_', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (words.Count > 1 && words[^1].All(char.IsDigit)) words.RemoveAt(words.Count - 1);
         return Known.GetValueOrDefault(string.Join(' ', words), ContactField.Ignore);
     }
 
