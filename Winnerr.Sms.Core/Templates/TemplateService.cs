@@ -72,18 +72,30 @@ public sealed class TemplateService(IDbContextFactory<SmsDbContext> dbFactory, T
     /// </summary>
     public async Task<(string? Text, string? Error)> RenderAsync(long agentId, string agentName, string body, long? contactId, string? phone, CancellationToken ct = default)
     {
+        var (text, error, _) = await RenderCheckedAsync(agentId, agentName, body, contactId, phone, ct);
+        return (text, error);
+    }
+
+    /// <summary>Renders for a contact, and warns when the text would tell them a showing time that has passed.</summary>
+    public async Task<(string? Text, string? Error, string? Warning)> RenderCheckedAsync(long agentId, string agentName, string body, long? contactId, string? phone,
+        CancellationToken ct = default)
+    {
         var (parsed, errors) = TemplateSyntax.Parse(body);
-        if (parsed is null || errors.Count > 0) return (null, errors.FirstOrDefault()?.Message ?? "The template cannot be read.");
+        if (parsed is null || errors.Count > 0) return (null, errors.FirstOrDefault()?.Message ?? "The template cannot be read.", null);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var contact = contactId is { } cid
             ? await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cid && c.AgentId == agentId, ct)
             : phone is null ? null : await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Phone == phone && c.AgentId == agentId, ct);
         var zone = contact?.TimeZone is { } name && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var tz) ? tz : null;
         var result = TemplateRenderer.Render(parsed, new TemplateValues(contact?.FirstName, agentName, contact?.PropertyAddress, contact?.ShowingAt, zone));
-        if (result.Ok) return (result.Text, null);
         var who = contact?.DisplayName ?? phone ?? "this contact";
+        if (result.Ok)
+        {
+            var past = contact?.ShowingAt is { } at && at < clock.GetUtcNow() && body.Contains("showing_time", StringComparison.Ordinal);
+            return (result.Text, null, past ? $"{who}'s showing time on record has passed. Check the time in the text before sending." : null);
+        }
         var missing = string.Join(", ", result.MissingTokens.Select(t => $"{{{{{t}}}}}"));
-        return (null, $"{who} has no value for {missing}. Add it to their profile, or give the token a fallback like {{{{ {result.MissingTokens[0]} | default: \"...\" }}}}.");
+        return (null, $"{who} has no value for {missing}. Add it to their profile, or give the token a fallback like {{{{ {result.MissingTokens[0]} | default: \"...\" }}}}.", null);
     }
 
     public static IEnumerable<string> Validate(TemplateInput input)
