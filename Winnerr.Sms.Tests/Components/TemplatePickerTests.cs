@@ -48,6 +48,9 @@ public class TemplatePickerTests : MudTestBase
         // Not awaited: the handler waits for the picker dialog to close.
         _ = cut.Find("[data-testid=template-picker]").ClickAsync();
         cut.WaitForElement("[data-testid=template-item][data-name='Showing confirmation']");
+        // The list previews each template as this contact would get it, not with raw tokens.
+        cut.WaitForAssertion(() => Assert.Equal("Hi Maria, see you at 418 Maple Ave. – Alex Morgan",
+            cut.Find("[data-testid=template-preview]").TextContent));
         await cut.Find("[data-testid=template-item] .template-item__pick").ClickAsync();
 
         cut.WaitForAssertion(() => Assert.Equal("Hi Maria, see you at 418 Maple Ave. – Alex Morgan",
