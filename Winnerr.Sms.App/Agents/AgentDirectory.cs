@@ -13,7 +13,8 @@ public sealed record AgentListItem(long AgentId, long UserId, string Name, strin
 public sealed class AgentDirectory(
     IServiceScopeFactory scopes,
     IDbContextFactory<SmsDbContext> dbFactory,
-    PhoneNumberNormalizer phones)
+    PhoneNumberNormalizer phones,
+    AgentSessions sessions)
 {
     public async Task EnsureRolesAsync()
     {
@@ -93,7 +94,7 @@ public sealed class AgentDirectory(
         await db.AgentNumbers.Where(n => n.Id == numberId).ExecuteDeleteAsync();
     }
 
-    /// <summary>Locking also changes the security stamp, so open circuits and cookies lose access at their next check.</summary>
+    /// <summary>Locking ends all of the agent's sessions: their cookies stop working and open pages go to sign-in at once.</summary>
     public async Task SetLockedOutAsync(long userId, bool locked)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -102,6 +103,7 @@ public sealed class AgentDirectory(
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
         await users.UpdateSecurityStampAsync(user);
+        if (locked) await sessions.EndAllAsync(userId, AgentSessions.Locked);
     }
 
     private static async Task EnsureRolesAsync(IServiceProvider scoped)

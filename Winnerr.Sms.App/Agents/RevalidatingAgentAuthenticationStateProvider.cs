@@ -7,21 +7,48 @@ using Winnerr.Sms.Core.Agents;
 namespace Winnerr.Sms.App.Agents;
 
 /// <summary>
-/// Re-checks a circuit's user on an interval: a deleted, locked-out or re-stamped agent loses the open
-/// page without a reload (the layout then sends them to sign-in).
+/// Re-checks a circuit's user on an interval, and at once when its sign-in session is announced as ended
+/// (<see cref="RevalidateNowAsync"/>): an ended session, a deleted, locked-out or re-stamped agent loses the
+/// open page without a reload (the layout then sends them to sign-in).
 /// </summary>
 public sealed class RevalidatingAgentAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
+    AgentSessions sessions,
     IOptions<IdentityOptions> identityOptions,
     IOptions<AuthOptions> authOptions) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
+    private static readonly AuthenticationState SignedOutState = new(new ClaimsPrincipal(new ClaimsIdentity()));
+
+    /// <summary>
+    /// The page lost its sign-in because the agent signed out (here, in another tab, or everywhere), not because
+    /// of a lock: sign-in then starts afresh, exactly as the sign-out form's own redirect does.
+    /// </summary>
+    public bool SignedOutByAgent { get; private set; }
+
     // A zero interval is fine for cookies (checked per request) but would spin this loop.
     protected override TimeSpan RevalidationInterval =>
         authOptions.Value.RevalidationInterval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : authOptions.Value.RevalidationInterval;
 
+    /// <summary>Checks now rather than at the next interval; signs the circuit out if its sign-in no longer holds.</summary>
+    public async Task RevalidateNowAsync(CancellationToken ct = default)
+    {
+        var state = await GetAuthenticationStateAsync();
+        if (state.User.Identity?.IsAuthenticated != true) return;
+        if (!await ValidateAuthenticationStateAsync(state, ct)) SetAuthenticationState(Task.FromResult(SignedOutState));
+    }
+
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken ct)
     {
+        if (!long.TryParse(state.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            || AgentSessions.IdOf(state.User) is not { } sessionId)
+            return false;
+        if (await sessions.EndedReasonAsync(sessionId, userId, ct) is { } ended)
+        {
+            SignedOutByAgent = ended is AgentSessions.SignedOut or AgentSessions.SignedOutEverywhere;
+            return false;
+        }
+
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
         var user = await users.GetUserAsync(state.User);

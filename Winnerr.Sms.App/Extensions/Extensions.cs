@@ -89,9 +89,15 @@ public static class Extensions
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            AgentSessionCookies.RequireLiveSession(o);
         });
+        services.AddSingleton<AgentSessions>();
         // Cookies are re-checked against the security stamp as often as open pages are.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = auth.RevalidationInterval);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = auth.RevalidationInterval;
+            o.OnRefreshingPrincipal = AgentSessionCookies.KeepSessionClaim;
+        });
         services.AddIdentityCore<AgentUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

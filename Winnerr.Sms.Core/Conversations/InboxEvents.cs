@@ -19,6 +19,12 @@ public sealed record ContactChanged(long AgentId, long ContactId) : InboxEvent(A
 /// <summary>A sender number was paused for a configuration error (with the reason), or resumed (null).</summary>
 public sealed record SenderChanged(long AgentId, string Number, string? PausedReason) : InboxEvent(AgentId);
 
+/// <summary>
+/// Sign-in sessions of the agent ended: one (<paramref name="SessionId"/>, a sign-out) or all of them (null: sign out
+/// everywhere, or a lock). Open pages of those sessions re-check their sign-in at once.
+/// </summary>
+public sealed record SessionsEnded(long AgentId, string? SessionId) : InboxEvent(AgentId);
+
 public interface IInboxEventPublisher
 {
     void Publish(InboxEvent inboxEvent);
