@@ -14,7 +14,11 @@ public sealed record ThreadChanged(long AgentId, ThreadSummary Thread, MessageVi
 public sealed record MessageStatusChanged(long AgentId, MessageView Message) : InboxEvent(AgentId);
 
 /// <summary>A contact's record changed (edit, consent, deletion): People and the profile reload it.</summary>
-public sealed record ContactChanged(long AgentId, long ContactId) : InboxEvent(AgentId);
+public sealed record ContactChanged(long AgentId, long ContactId) : InboxEvent(AgentId)
+{
+    /// <summary>Many contacts at once (an import).</summary>
+    public const long Many = 0;
+}
 
 /// <summary>A sender number was paused for a configuration error (with the reason), or resumed (null).</summary>
 public sealed record SenderChanged(long AgentId, string Number, string? PausedReason) : InboxEvent(AgentId);

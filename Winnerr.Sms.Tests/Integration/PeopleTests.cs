@@ -153,6 +153,32 @@ public class PeopleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhenACsvStatesConsent_ThenItIsRecordedWithSourceAndDateButNeverUndoesAnOptOut()
+    {
+        await Contacts.CreateAsync(_alex, new ContactInput("Maria", "Lopez", "+12125550147", Consent: ConsentStatus.OptedOut));
+        var csv = """
+            Name,Phone 1,consent,consent_source,consent_date
+            Maria Lopez,(212) 555-0147,marketing,open house sign-in,2026-10-03
+            Tom Nguyen,617-555-0162,marketing,web form,2026-11-02
+            Priya Shah,415 555 0123,opted-out,,
+            James Carter,310.555.0188,maybe,,
+            """;
+        var parsed = ContactCsv.Parse(new MemoryStream(Encoding.UTF8.GetBytes(csv)),
+            ContactCsv.Preview(new MemoryStream(Encoding.UTF8.GetBytes(csv))).SuggestedMapping, new PhoneNumberNormalizer());
+
+        var report = await _app.Services.GetRequiredService<ContactImport>().ImportAsync(_alex, parsed);
+
+        Assert.Equal((2, 1), (report.Imported, report.Merged));
+        Assert.Contains("\"maybe\" is not marketing, transactional or opted-out", Assert.Single(report.Refused).Reason);
+        await using var db = await _app.DbAsync();
+        var contacts = await db.Contacts.Where(c => c.AgentId == _alex).ToDictionaryAsync(c => c.Phone);
+        Assert.Equal((ConsentStatus.OptedOut, true), (contacts["+12125550147"].Consent, contacts["+12125550147"].IsOptedOut));
+        var tom = contacts["+16175550162"];
+        Assert.Equal((ConsentStatus.MarketingOptIn, "import: web form", new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero)), (tom.Consent, tom.ConsentSource, tom.ConsentAt));
+        Assert.True(contacts["+14155550123"].IsOptedOut);
+    }
+
+    [Fact]
     public async Task WhenAnAgentExports_ThenTheCsvHoldsTheirFilteredContactsOnly()
     {
         await Contacts.CreateAsync(_alex, new ContactInput("Amy", "Brown", "+13125550102", Tags: ["buyer"]));

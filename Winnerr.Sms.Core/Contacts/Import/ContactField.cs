@@ -12,6 +12,10 @@ public enum ContactField
     PropertyAddress,
     Tags,
     Notes,
+    /// <summary>marketing, transactional or opted-out.</summary>
+    Consent,
+    ConsentSource,
+    ConsentDate,
 }
 
 public static class ContactFieldNames
@@ -28,6 +32,9 @@ public static class ContactFieldNames
         ContactField.PropertyAddress => "Property address",
         ContactField.Tags => "Tags",
         ContactField.Notes => "Notes",
+        ContactField.Consent => "SMS consent (marketing, transactional, opted-out)",
+        ContactField.ConsentSource => "Consent source",
+        ContactField.ConsentDate => "Consent date",
         _ => field.ToString(),
     };
 }

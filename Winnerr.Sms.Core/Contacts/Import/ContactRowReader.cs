@@ -53,14 +53,42 @@ internal sealed class ContactRowReader(IReadOnlyDictionary<int, ContactField> ma
         if (longTag is not null)
             problems.Add($"Tag \"{longTag}\" is longer than {MaxTag} characters.");
 
+        var consent = Consent(row, problems);
+
         if (problems.Count > 0)
         {
             reason = string.Join(' ', problems);
             return false;
         }
         var address = Joined(row, ContactField.PropertyAddress, ", ");
-        contact = new ContactDraft(row.Row, firstName, lastName, phone, email, address, tags, notes);
+        contact = new ContactDraft(row.Row, firstName, lastName, phone, email, address, tags, notes, consent);
         return true;
+    }
+
+    private ImportedConsent? Consent(CsvDataRow row, List<string> problems)
+    {
+        var value = First(row, ContactField.Consent);
+        if (value is null) return null;
+        ConsentStatus? status = value.ToLowerInvariant().Replace('_', '-').Replace(' ', '-') switch
+        {
+            "marketing" or "marketing-opt-in" => ConsentStatus.MarketingOptIn,
+            "transactional" or "transactional-only" => ConsentStatus.TransactionalOnly,
+            "opted-out" or "optedout" or "opt-out" or "optout" => ConsentStatus.OptedOut,
+            _ => null,
+        };
+        if (status is null)
+        {
+            problems.Add($"Consent \"{value}\" is not marketing, transactional or opted-out.");
+            return null;
+        }
+        DateTimeOffset? at = null;
+        if (First(row, ContactField.ConsentDate) is { } date)
+        {
+            if (DateTimeOffset.TryParse(date, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed)) at = parsed;
+            else problems.Add($"Consent date \"{date}\" is not a date.");
+        }
+        var source = First(row, ContactField.ConsentSource);
+        return new ImportedConsent(status.Value, source is { Length: > 64 } long_ ? long_[..64] : source, at);
     }
 
     private (string First, string Last) Names(CsvDataRow row)

@@ -38,6 +38,10 @@ internal static class HeaderGuess
         ["notes"] = ContactField.Notes,
         ["note"] = ContactField.Notes,
         ["comments"] = ContactField.Notes,
+        ["consent"] = ContactField.Consent,
+        ["sms consent"] = ContactField.Consent,
+        ["consent source"] = ContactField.ConsentSource,
+        ["consent date"] = ContactField.ConsentDate,
     };
 
     public static ContactField For(string header)

@@ -9,4 +9,8 @@ public sealed record ParsedContact(
     string? Email,
     string? PropertyAddress,
     IReadOnlyList<string> Tags,
-    string? Notes);
+    string? Notes,
+    ImportedConsent? Consent = null);
+
+/// <summary>Consent as a CSV states it, with where it came from and when (both optional).</summary>
+public sealed record ImportedConsent(ConsentStatus Status, string? Source, DateTimeOffset? At);

@@ -29,10 +29,10 @@ public class ContactCsvWriteTests
     public void WhenValuesHoldCommasQuotesOrLineBreaks_ThenTheyAreQuoted()
     {
         var file = Export(new ContactExportRow("Mary", "Lopez", "+13125550100", null, "12 Elm St, Apt 4", ["buyer", "hot"],
-            "said \"yes\"\nthen no", "Opted in"));
+            "said \"yes\"\nthen no", "marketing"));
 
         Assert.Equal(
-            "Mary,Lopez,+13125550100,,\"12 Elm St, Apt 4\",buyer; hot,\"said \"\"yes\"\"\nthen no\",Opted in",
+            "Mary,Lopez,+13125550100,,\"12 Elm St, Apt 4\",buyer; hot,\"said \"\"yes\"\"\nthen no\",marketing",
             Encoding.UTF8.GetString(file.AsSpan(3)).Split("\r\n")[1]);
     }
 
@@ -48,7 +48,7 @@ public class ContactCsvWriteTests
     [InlineData("Plain text", "Plain text")]
     public void WhenACellStartsLikeAFormula_ThenItGetsALeadingApostropheUnlessItIsAnE164Phone(string value, string written)
     {
-        var file = Export(new ContactExportRow(value, "Lopez", value, null, null, [], value, "Unknown"));
+        var file = Export(new ContactExportRow(value, "Lopez", value, null, null, [], value, "transactional"));
 
         var cells = ContactCsv.Preview(new MemoryStream(file)).SampleRows.Single();
         Assert.Equal(written, cells[0]);
@@ -62,8 +62,8 @@ public class ContactCsvWriteTests
         ContactExportRow[] rows =
         [
             new("Mary Ann", "Lopez", "+13125550100", "mary@example.com", "12 Elm St, Apt 4, Chicago", ["buyer", "hot lead"],
-                "Prefers \"texts\"\nafter 5pm", "Opted in"),
-            new("José", "Núñez", "+442079460958", null, null, [], null, "Unknown"),
+                "Prefers \"texts\"\nafter 5pm", "marketing"),
+            new("José", "Núñez", "+442079460958", null, null, [], null, "transactional"),
             new("-Dash", "=Equals", "+13125550101", null, "@home", ["-1"], "+call back", "Opted out"),
         ];
 
