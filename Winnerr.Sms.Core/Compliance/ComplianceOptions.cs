@@ -14,5 +14,9 @@ public sealed class ComplianceOptions
     /// <summary>Revocations in the contact's own words must be honoured within 10 business days (47 CFR 64.1200(a)(10)).</summary>
     public int RevocationBusinessDays { get; set; } = 10;
 
+    /// <summary>How long a YES still answers a consent request.</summary>
+    public double ConsentRequestWindowDays { get; set; } = 30;
+
     public TimeSpan ReplyWindow => TimeSpan.FromHours(ReplyWindowHours);
+    public TimeSpan ConsentRequestWindow => TimeSpan.FromDays(ConsentRequestWindowDays);
 }

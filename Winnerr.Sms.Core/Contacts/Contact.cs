@@ -36,6 +36,8 @@ public class Contact
     public DateTimeOffset? LastInboundAt { get; set; }
     /// <summary>An inbound text read as a revocation in the contact's own words, awaiting the agent's review.</summary>
     public DateTimeOffset? RevocationFlaggedAt { get; set; }
+    /// <summary>When a double opt-in request went to the contact: a YES (or START) within the window records marketing consent.</summary>
+    public DateTimeOffset? ConsentRequestedAt { get; set; }
 
     /// <summary>Opted out by a Twilio keyword (STOP, ...): Twilio itself blocks every text from the number until START.</summary>
     public bool IsKeywordOptOut => IsOptedOut && OptOutKeyword is { } k && OptOutKeywords.OptOut.Contains(k);

@@ -56,6 +56,7 @@ public sealed class QueueOutboundHandler(PhoneNumberNormalizer phones, Complianc
         };
         db.Messages.Add(message);
         db.Outbox.Add(new OutboxItem { Message = message, SenderNumber = from, Priority = c.Priority, DueAt = dueAt, CreatedAt = now });
+        if (c.RequestsConsent) contact.ConsentRequestedAt = now;
         conversation.Touch(message);
         conversation.UnreadCount = 0; // replying to a thread reads it
 

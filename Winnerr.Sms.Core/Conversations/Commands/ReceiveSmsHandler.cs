@@ -1,7 +1,9 @@
+using System.Globalization;
+
 namespace Winnerr.Sms.Core.Conversations.Commands;
 
 /// <summary>Stores an inbound text in its thread, once per SID, and applies opt-out keywords and revocations.</summary>
-public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones) : CommandHandler<ReceiveSms>
+public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones, IOptions<ComplianceOptions> compliance) : CommandHandler<ReceiveSms>
 {
     /// <summary>What a batch of inbound texts needs, loaded at once: number owners, SIDs already stored, the senders' contacts and threads.</summary>
     /// <remarks>Own dictionaries rather than DbSet.Local: every Local access runs DetectChanges over the whole batch.</remarks>
@@ -32,9 +34,9 @@ public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones) : CommandHan
     }
 
     protected override Task<Completion> ApplyAsync(SmsDbContext db, ReceiveSms c, WriteBatch batch, CancellationToken ct) =>
-        Task.FromResult(Receive(db, c, batch.Get<Lookups>(), batch.Now));
+        Task.FromResult(Receive(db, c, batch.Get<Lookups>(), batch.Now, compliance.Value));
 
-    private static Completion Receive(SmsDbContext db, ReceiveSms c, Lookups lookups, DateTimeOffset now)
+    private static Completion Receive(SmsDbContext db, ReceiveSms c, Lookups lookups, DateTimeOffset now, ComplianceOptions rules)
     {
         // Twilio retries webhooks; a SID already stored (or earlier in this batch) is a no-op.
         if (!lookups.KnownSids.Add(c.MessageSid)) return (_, _) => new WriteResult(WriteOutcome.Duplicate);
@@ -76,6 +78,18 @@ public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones) : CommandHan
                 Text = status == ConsentStatus.OptedOut ? $"Opted out by texting {keyword}" : $"Opted back in by texting {keyword} (transactional only)",
             });
         if (kind != KeywordKind.None) contact.RevocationFlaggedAt = null;
+
+        if (kind != KeywordKind.OptOut && ConsentReply.AnswersRequest(c.Body, contact.ConsentRequestedAt, now, rules.ConsentRequestWindow))
+        {
+            var asked = contact.ConsentRequestedAt!.Value;
+            contact.RecordConsent(ConsentStatus.MarketingOptIn, string.Create(CultureInfo.InvariantCulture, $"replied YES to request on {asked.UtcDateTime:MMM d}"), now);
+            contact.ConsentRequestedAt = null;
+            db.ContactEvents.Add(new ContactEvent
+            {
+                Contact = contact, At = now, Kind = "consent",
+                Text = string.Create(CultureInfo.InvariantCulture, $"Marketing consent: replied \"{Clip(c.Body.Trim())}\" to the consent request of {asked.UtcDateTime:MMM d}"),
+            });
+        }
 
         // FCC: consent can be revoked in any reasonable words. Those are not Twilio keywords, so Twilio
         // does nothing: flag them for the agent to confirm, and hold marketing meanwhile.

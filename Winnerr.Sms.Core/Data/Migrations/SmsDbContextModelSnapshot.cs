@@ -310,6 +310,9 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.Property<long?>("ConsentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ConsentRequestedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConsentSource")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
