@@ -45,7 +45,7 @@ public static class InboxReducers
     public static InboxState OnOpen(InboxState state, OpenConversationAction action) =>
         state.OpenConversationId == action.ConversationId && !state.ConversationNotFound
             ? state
-            : state with
+            : LetGoOf(state, state.OpenConversationId) with
             {
                 OpenConversationId = action.ConversationId, IsConversationLoading = true, ConversationNotFound = false,
                 OpenThread = state.Threads.FirstOrDefault(t => t.ConversationId == action.ConversationId),
@@ -81,7 +81,7 @@ public static class InboxReducers
 
     [ReducerMethod(typeof(CloseConversationAction))]
     public static InboxState OnClose(InboxState state) =>
-        state with { OpenConversationId = null, OpenThread = null, OpenMessages = [], SendError = null, ConversationNotFound = false };
+        LetGoOf(state, state.OpenConversationId) with { OpenConversationId = null, OpenThread = null, OpenMessages = [], SendError = null, ConversationNotFound = false };
 
     [ReducerMethod]
     public static InboxState OnSendFailed(InboxState state, SendMessageFailedAction action) => state with { SendError = action.Error };
@@ -131,6 +131,14 @@ public static class InboxReducers
             OpenThread = isOpen ? e.Thread : state.OpenThread,
             OpenMessages = isOpen && e.NewMessage is { } message ? Merge(state.OpenMessages, [message]) : state.OpenMessages,
         };
+    }
+
+    /// <summary>A row kept while its conversation was open goes when the agent leaves it, if the list's query no longer keeps it.</summary>
+    private static InboxState LetGoOf(InboxState state, long? leaving)
+    {
+        var index = leaving is { } id ? state.Threads.FindIndex(t => t.ConversationId == id) : -1;
+        if (index < 0 || state.Query.Matches(state.Threads[index])) return state;
+        return state with { Threads = state.Threads.RemoveAt(index), TotalThreads = state.TotalThreads - 1 };
     }
 
     private static bool Newer(ThreadSummary a, ThreadSummary b) =>

@@ -110,6 +110,23 @@ public class InboxTriageReducersTests
 
         Assert.Equal([1L], other.Threads.Select(t => t.ConversationId));
         Assert.Equal(0, other.Threads[0].UnreadCount);
+
+        var left = InboxReducers.OnClose(other);
+        Assert.Empty(left.Threads);
+        Assert.Equal(0, left.TotalThreads);
+    }
+
+    [Fact]
+    public void WhenTheAgentMovesToAnotherThread_ThenTheRowKeptForTheOpenOneGoesIfTheFilterNoLongerKeepsIt()
+    {
+        var state = Loaded(new ThreadQuery(InboxFilter.NeedsReply), 2, Waiting(1, 1), Waiting(2, 5)) with { OpenConversationId = 1 };
+        state = Event(state, new ThreadChanged(1, Thread(1, 0) with { LastDirection = MessageDirection.Outbound }, null, 0, 1));
+        Assert.Equal([1L, 2L], state.Threads.Select(t => t.ConversationId));
+
+        var moved = InboxReducers.OnOpen(state, new OpenConversationAction(2));
+
+        Assert.Equal([2L], moved.Threads.Select(t => t.ConversationId));
+        Assert.Equal(1, moved.TotalThreads);
     }
 
     [Fact]
