@@ -125,8 +125,8 @@ public class ThreadTriageTests : MudTestBase
         await cut.Find("[data-testid=inbox-filter] [data-filter=NeedsReply]").ClickAsync(new MouseEventArgs());
 
         cut.WaitForAssertion(() => Assert.Equal(["+12125550147", "+13125550190"], Phones(cut)));
-        Assert.Equal("true", cut.Find("[data-filter=NeedsReply]").GetAttribute("aria-checked"));
-        Assert.Equal("false", cut.Find("[data-filter=All]").GetAttribute("aria-checked"));
+        Assert.Equal("true", cut.Find("[data-filter=NeedsReply]").GetAttribute("aria-pressed"));
+        Assert.Equal("false", cut.Find("[data-filter=All]").GetAttribute("aria-pressed"));
         Assert.All(cut.FindAll("[data-testid=thread-item]"), row => Assert.NotNull(row.QuerySelector("[data-testid=thread-needs-reply]")));
     }
 
