@@ -63,6 +63,14 @@ public class ThreadTriageTests : MudTestBase
         return cut;
     }
 
+    // Found and fired on the renderer's thread, so no render in between can retire the element's handler.
+    private const string SearchBox = "input[data-testid=inbox-search]";
+
+    private static Task TypeAsync(IRenderedComponent<ThreadListHost> cut, string text) => cut.InvokeAsync(() => cut.Find(SearchBox).Input(text));
+
+    private static Task ClickAsync(IRenderedComponent<ThreadListHost> cut, string selector, int index = 0) =>
+        cut.InvokeAsync(() => cut.FindAll(selector)[index].ClickAsync(new MouseEventArgs()));
+
     private static IReadOnlyList<string?> Phones(IRenderedComponent<ThreadListHost> cut) =>
         cut.FindAll("[data-testid=thread-item]").Select(i => i.GetAttribute("data-phone")).ToList();
 
@@ -73,16 +81,16 @@ public class ThreadTriageTests : MudTestBase
         var cut = await RenderLoadedAsync();
         Assert.Equal(3, Phones(cut).Count);
 
-        cut.Find("input[data-testid=inbox-search]").Input("mari");
+        await TypeAsync(cut, "mari");
 
         cut.WaitForAssertion(() => Assert.Equal(["+12125550147"], Phones(cut)), Debounced);
         Assert.Equal("mari", Inbox.Value.Query.Search);
 
-        await cut.Find("input[data-testid=inbox-search]").KeyDownAsync(new KeyboardEventArgs { Key = "Escape" });
+        await cut.InvokeAsync(() => cut.Find(SearchBox).KeyDownAsync(new KeyboardEventArgs { Key = "Escape" }));
 
         cut.WaitForAssertion(() => Assert.Equal(3, Phones(cut).Count));
         Assert.True(Inbox.Value.Query.IsAll);
-        Assert.Equal("", cut.Find("input[data-testid=inbox-search]").GetAttribute("value") ?? "");
+        Assert.Equal("", cut.Find(SearchBox).GetAttribute("value") ?? "");
     }
 
     [Theory]
@@ -95,7 +103,7 @@ public class ThreadTriageTests : MudTestBase
         await SeedThreeAsync();
         var cut = await RenderLoadedAsync();
 
-        cut.Find("input[data-testid=inbox-search]").Input(typed);
+        await TypeAsync(cut, typed);
 
         cut.WaitForAssertion(() => Assert.Equal([found], Phones(cut)), Debounced);
     }
@@ -108,8 +116,7 @@ public class ThreadTriageTests : MudTestBase
         var searched = new List<string?>();
         Dispatcher.ActionDispatched += (_, e) => { if (e.Action is SearchThreadsAction s) searched.Add(s.Search); };
 
-        var input = cut.Find("input[data-testid=inbox-search]");
-        foreach (var text in new[] { "j", "ja", "jam", "jame" }) input.Input(text);
+        foreach (var text in new[] { "j", "ja", "jam", "jame" }) await TypeAsync(cut, text);
 
         cut.WaitForAssertion(() => Assert.Equal(["+16175550162"], Phones(cut)), Debounced);
         Assert.Equal(["jame"], searched);
@@ -122,7 +129,7 @@ public class ThreadTriageTests : MudTestBase
         var cut = await RenderLoadedAsync();
         Assert.Equal("2", cut.Find("[data-testid=filter-needs-reply-count]").TextContent);
 
-        await cut.Find("[data-testid=inbox-filter] [data-filter=NeedsReply]").ClickAsync(new MouseEventArgs());
+        await ClickAsync(cut, "[data-testid=inbox-filter] [data-filter=NeedsReply]");
 
         cut.WaitForAssertion(() => Assert.Equal(["+12125550147", "+13125550190"], Phones(cut)));
         Assert.Equal("true", cut.Find("[data-filter=NeedsReply]").GetAttribute("aria-pressed"));
@@ -140,9 +147,9 @@ public class ThreadTriageTests : MudTestBase
         await SeedAsync("James", "Carter", "+16175550162", "STOP", 2, optedOut: true);
         await SeedAsync("", "", "+13125550190", "Price?", 3, needsReply: true);
         var cut = await RenderLoadedAsync();
-        await cut.Find("[data-filter=Unread]").ClickAsync(new MouseEventArgs());
+        await ClickAsync(cut, "[data-filter=Unread]");
 
-        await cut.Find($"[data-filter={filter}]").ClickAsync(new MouseEventArgs());
+        await ClickAsync(cut, $"[data-filter={filter}]");
 
         cut.WaitForAssertion(() => Assert.Equal(phones, Phones(cut)));
     }
@@ -152,11 +159,11 @@ public class ThreadTriageTests : MudTestBase
     {
         await SeedThreeAsync();
         var cut = await RenderLoadedAsync();
-        await cut.Find("[data-filter=Failed]").ClickAsync(new MouseEventArgs());
-        cut.Find("input[data-testid=inbox-search]").Input("maria");
+        await ClickAsync(cut, "[data-filter=Failed]");
+        await TypeAsync(cut, "maria");
 
         cut.WaitForAssertion(() => Assert.Contains("maria", cut.Find("[data-testid=inbox-no-match]").TextContent), Debounced);
-        await cut.Find("[data-testid=inbox-no-match] button").ClickAsync(new MouseEventArgs());
+        await ClickAsync(cut, "[data-testid=inbox-no-match] button");
 
         cut.WaitForAssertion(() => Assert.Equal(3, Phones(cut).Count));
         Assert.True(Inbox.Value.Query.IsAll);
@@ -245,10 +252,10 @@ public class ThreadTriageTests : MudTestBase
         var cut = Ctx.Render<ThreadListHost>();
         Assert.Single(cut.FindAll("[data-testid=thread-done]"));
 
-        await cut.Find("[data-testid=thread-done]").ClickAsync(new MouseEventArgs());
-        await cut.FindAll("[data-testid=thread-menu]")[1].ClickAsync(new MouseEventArgs());
+        await ClickAsync(cut, "[data-testid=thread-done]");
+        await ClickAsync(cut, "[data-testid=thread-menu]", 1);
         Assert.Equal("true", cut.FindAll("[data-testid=thread-menu]")[1].GetAttribute("aria-expanded"));
-        await cut.Find("[data-testid=thread-mark-unread]").ClickAsync(new MouseEventArgs());
+        await ClickAsync(cut, "[data-testid=thread-mark-unread]");
 
         Assert.Equal([new MarkConversationDoneAction(1), new MarkConversationUnreadAction(2)], asked);
         Assert.Empty(cut.FindAll("[data-testid=thread-menu-list]"));
