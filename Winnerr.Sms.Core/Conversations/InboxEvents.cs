@@ -7,8 +7,11 @@ public abstract record InboxEvent(long AgentId)
     public const long Unassigned = 0;
 }
 
-/// <summary>A thread's row changed (new message, read, opt-out, name); carries the new message if there is one.</summary>
-public sealed record ThreadChanged(long AgentId, ThreadSummary Thread, MessageView? NewMessage, int TotalUnread) : InboxEvent(AgentId);
+/// <summary>
+/// A thread's row changed (new message, read, opt-out, name); carries the new message if there is one.
+/// The writer sets <paramref name="TotalNeedsReply"/> for the agent after the commit; null means unknown (keep the last count).
+/// </summary>
+public sealed record ThreadChanged(long AgentId, ThreadSummary Thread, MessageView? NewMessage, int TotalUnread, int? TotalNeedsReply = null) : InboxEvent(AgentId);
 
 /// <summary>An outbound message's delivery status changed.</summary>
 public sealed record MessageStatusChanged(long AgentId, MessageView Message) : InboxEvent(AgentId);

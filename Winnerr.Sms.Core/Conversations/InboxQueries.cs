@@ -5,18 +5,52 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
 {
     public const int MessagePageSize = 100;
 
-    public async Task<ThreadPage> GetThreadsAsync(long agentId, int skip, int take, CancellationToken ct = default)
+    public async Task<ThreadPage> GetThreadsAsync(long agentId, int skip, int take, ThreadQuery? query = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var threads = await Project(db.Conversations.AsNoTracking()
-                .Where(c => c.AgentId == agentId)
+        var mine = Filter(db.Conversations.AsNoTracking().Where(c => c.AgentId == agentId), query ?? ThreadQuery.All);
+        var threads = await Project(mine
                 .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id)
                 .Skip(skip).Take(take))
             .ToListAsync(ct);
-        var total = await db.Conversations.CountAsync(c => c.AgentId == agentId, ct);
+        var total = await mine.CountAsync(ct);
         var unread = await TotalUnreadAsync(db, agentId, ct);
-        return new ThreadPage(threads, total, unread);
+        var needsReply = await TotalNeedsReplyAsync(db, agentId, ct);
+        return new ThreadPage(threads, total, unread, needsReply);
     }
+
+    private static readonly string?[] FailedStatuses = [MessageStatus.Failed, MessageStatus.Undelivered, MessageStatus.Canceled];
+
+    /// <summary>The rules of <see cref="ThreadQuery.Matches"/>, in SQL.</summary>
+    private static IQueryable<Conversation> Filter(IQueryable<Conversation> conversations, ThreadQuery query)
+    {
+        conversations = query.Filter switch
+        {
+            InboxFilter.Unread => conversations.Where(c => c.UnreadCount > 0),
+            InboxFilter.NeedsReply => conversations.Where(c => c.NeedsReply),
+            InboxFilter.Failed => conversations.Where(c => c.LastMessageDirection == MessageDirection.Outbound && FailedStatuses.Contains(c.LastMessageStatus)),
+            InboxFilter.OptedOut => conversations.Where(c => c.Contact.IsOptedOut),
+            _ => conversations,
+        };
+        if (query.Search is not { } search) return conversations;
+        if (query.PhoneDigits is { } digits)
+        {
+            var whole = Like(search);
+            return conversations.Where(c => c.Contact.Phone.Contains(digits) || EF.Functions.Like(c.LastMessagePreview, whole, LikeEscape));
+        }
+        foreach (var word in query.Words)
+        {
+            var pattern = Like(word);
+            conversations = conversations.Where(c => EF.Functions.Like(c.Contact.FirstName + " " + c.Contact.LastName, pattern, LikeEscape)
+                || EF.Functions.Like(c.LastMessagePreview, pattern, LikeEscape));
+        }
+        return conversations;
+    }
+
+    private const string LikeEscape = "\\";
+
+    private static string Like(string term) =>
+        "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
     /// <summary>Texts to numbers no agent owns, newest first: what admins see in Unassigned.</summary>
     public async Task<IReadOnlyList<(ThreadSummary Thread, string AgentNumber)>> GetUnassignedAsync(int take, CancellationToken ct = default)
@@ -70,6 +104,9 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Contacts.CountAsync(c => c.AgentId == agentId && c.RevocationFlaggedAt != null, ct);
     }
+
+    internal static Task<int> TotalNeedsReplyAsync(SmsDbContext db, long agentId, CancellationToken ct = default) =>
+        db.Conversations.CountAsync(c => c.AgentId == agentId && c.NeedsReply, ct);
 
     internal static Task<int> TotalUnreadAsync(SmsDbContext db, long agentId, CancellationToken ct = default) =>
         db.Conversations.Where(c => c.AgentId == agentId && c.UnreadCount > 0).SumAsync(c => c.UnreadCount, ct);

@@ -43,6 +43,7 @@ public sealed record MessageView(
         new(m.Id, m.ConversationId, m.Direction, m.Body, m.Status, m.ErrorCode, m.ErrorMessage, m.CreatedAt, m.ScheduledFor, m.FlaggedRevocation);
 }
 
-public sealed record ThreadPage(IReadOnlyList<ThreadSummary> Threads, int TotalCount, int TotalUnread);
+/// <summary>A page of the (filtered) list; <paramref name="TotalCount"/> counts what the filter keeps, the totals count everything.</summary>
+public sealed record ThreadPage(IReadOnlyList<ThreadSummary> Threads, int TotalCount, int TotalUnread, int TotalNeedsReply = 0);
 
 public sealed record ConversationDetail(ThreadSummary Thread, IReadOnlyList<MessageView> Messages, bool HasOlder);

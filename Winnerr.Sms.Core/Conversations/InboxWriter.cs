@@ -87,7 +87,7 @@ public sealed class InboxWriter(
         Complete(batch, committed);
     }
 
-    private sealed record Committed(IReadOnlyList<Completion> Completions, Dictionary<long, int> Unread, bool OutboxChanged);
+    private sealed record Committed(IReadOnlyList<Completion> Completions, Dictionary<long, int> Unread, Dictionary<long, int> NeedsReply, bool OutboxChanged);
 
     /// <summary>Applies and commits; everything that can fail happens before the commit, nothing after it.</summary>
     private async Task<Committed> CommitAsync(IReadOnlyList<Pending> batch)
@@ -102,9 +102,14 @@ public sealed class InboxWriter(
 
         var agents = db.ChangeTracker.Entries<Conversation>().Select(e => e.Entity.AgentId).OfType<long>().Distinct().ToList();
         var unread = new Dictionary<long, int>();
-        foreach (var agentId in agents) unread[agentId] = await InboxQueries.TotalUnreadAsync(db, agentId);
+        var needsReply = new Dictionary<long, int>();
+        foreach (var agentId in agents)
+        {
+            unread[agentId] = await InboxQueries.TotalUnreadAsync(db, agentId);
+            needsReply[agentId] = await InboxQueries.TotalNeedsReplyAsync(db, agentId);
+        }
         await transaction.CommitAsync();
-        return new Committed(completions, unread, outboxChanged);
+        return new Committed(completions, unread, needsReply, outboxChanged);
     }
 
     /// <summary>
@@ -129,7 +134,7 @@ public sealed class InboxWriter(
             }
         }
         if (committed.OutboxChanged) outbox.Notify();
-        foreach (var e in events)
+        foreach (var e in events.Select(e => WithTotals(e, committed)))
         {
             try
             {
@@ -146,4 +151,10 @@ public sealed class InboxWriter(
             else batch[i].Done.TrySetResult(results[i].Result!);
         }
     }
+
+    /// <summary>The batch's needs-reply count for the agent, on every row it changed (handlers fill in unread themselves).</summary>
+    private static InboxEvent WithTotals(InboxEvent e, Committed committed) =>
+        e is ThreadChanged changed && committed.NeedsReply.TryGetValue(changed.AgentId, out var needsReply)
+            ? changed with { TotalNeedsReply = needsReply }
+            : e;
 }

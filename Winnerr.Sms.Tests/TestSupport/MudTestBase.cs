@@ -35,6 +35,7 @@ public abstract class MudTestBase : IAsyncLifetime
         Ctx.Services.AddSingleton(TimeProvider.System);
         Ctx.Services.AddSingleton<TemplateService>();
         Ctx.Services.AddSingleton<Winnerr.Sms.Core.Conversations.InboxQueries>();
+        Ctx.Services.AddSingleton(new Winnerr.Sms.Core.Contacts.PhoneNumberNormalizer());
         Ctx.Services.AddScoped<CurrentAgent>();
     }
 

@@ -2,8 +2,17 @@ namespace Winnerr.Sms.App.Store.InboxFeature;
 
 public sealed record LoadThreadsAction;
 public sealed record LoadMoreThreadsAction;
-public sealed record LoadThreadsResultAction(ThreadPage Page, bool Append);
+/// <summary>A page of the list for <paramref name="Query"/> (null: all threads); a page for a query no longer shown is dropped.</summary>
+public sealed record LoadThreadsResultAction(ThreadPage Page, bool Append, ThreadQuery? Query = null);
 public sealed record LoadThreadsFailedAction(string Error);
+
+/// <summary>Show only threads of one kind; the search, if any, stays.</summary>
+public sealed record FilterThreadsAction(InboxFilter Filter);
+/// <summary>Search the threads (debounced by the search box); empty shows all again. The filter stays.</summary>
+public sealed record SearchThreadsAction(string? Search);
+
+public sealed record MarkConversationDoneAction(long ConversationId);
+public sealed record MarkConversationUnreadAction(long ConversationId);
 
 public sealed record OpenConversationAction(long ConversationId);
 public sealed record OpenConversationResultAction(long ConversationId, ConversationDetail? Detail);

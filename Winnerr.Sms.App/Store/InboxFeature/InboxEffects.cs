@@ -5,30 +5,6 @@ namespace Winnerr.Sms.App.Store.InboxFeature;
 
 public sealed class InboxEffects(InboxQueries queries, OutboundSmsService outbound, InboxWriter writer, CurrentAgent agent, IState<InboxState> state)
 {
-    [EffectMethod(typeof(LoadThreadsAction))]
-    public async Task LoadThreads(IDispatcher dispatcher)
-    {
-        try
-        {
-            var me = await agent.GetAsync();
-            dispatcher.Dispatch(new LoadThreadsResultAction(await queries.GetThreadsAsync(me.Id, 0, InboxState.PageSize), Append: false));
-        }
-        catch (Exception)
-        {
-            // Shown in the list itself (with a retry); rethrown so the store logs it and the agent is told.
-            dispatcher.Dispatch(new LoadThreadsFailedAction("the server did not answer."));
-            throw;
-        }
-    }
-
-    [EffectMethod(typeof(LoadMoreThreadsAction))]
-    public async Task LoadMore(IDispatcher dispatcher)
-    {
-        var me = await agent.GetAsync();
-        var page = await queries.GetThreadsAsync(me.Id, state.Value.Threads.Count, InboxState.PageSize);
-        dispatcher.Dispatch(new LoadThreadsResultAction(page, Append: true));
-    }
-
     [EffectMethod]
     public async Task Open(OpenConversationAction action, IDispatcher dispatcher)
     {
@@ -51,6 +27,20 @@ public sealed class InboxEffects(InboxQueries queries, OutboundSmsService outbou
     {
         var me = await agent.GetAsync();
         await writer.ExecuteAsync(new MarkConversationRead(me.Id, action.ConversationId));
+    }
+
+    [EffectMethod]
+    public async Task MarkDone(MarkConversationDoneAction action, IDispatcher dispatcher)
+    {
+        var me = await agent.GetAsync();
+        await writer.ExecuteAsync(new MarkConversationDone(me.Id, action.ConversationId));
+    }
+
+    [EffectMethod]
+    public async Task MarkUnread(MarkConversationUnreadAction action, IDispatcher dispatcher)
+    {
+        var me = await agent.GetAsync();
+        await writer.ExecuteAsync(new MarkConversationUnread(me.Id, action.ConversationId));
     }
 
     /// <summary>A text arriving in the conversation the agent has open is read as it arrives.</summary>

@@ -12,15 +12,28 @@ public static class InboxReducers
     public static InboxState OnLoadMore(InboxState state) => state with { IsLoadingMore = true };
 
     [ReducerMethod]
+    public static InboxState OnFilter(InboxState state, FilterThreadsAction action) =>
+        WithQuery(state, new ThreadQuery(action.Filter, state.Query.Search));
+
+    [ReducerMethod]
+    public static InboxState OnSearch(InboxState state, SearchThreadsAction action) =>
+        WithQuery(state, new ThreadQuery(state.Query.Filter, action.Search));
+
+    /// <summary>The rows shown stay until the new query's first page replaces them, so the list does not blink.</summary>
+    private static InboxState WithQuery(InboxState state, ThreadQuery query) =>
+        query == state.Query ? state : state with { Query = query, IsLoading = true, IsLoadingMore = false, LoadError = null };
+
+    [ReducerMethod]
     public static InboxState OnThreadsLoaded(InboxState state, LoadThreadsResultAction action)
     {
+        if ((action.Query ?? ThreadQuery.All) != state.Query) return state; // typed on, or picked another filter, since
         var threads = action.Append
             ? state.Threads.AddRange(action.Page.Threads.Where(t => state.Threads.All(x => x.ConversationId != t.ConversationId)))
             : action.Page.Threads.ToImmutableList();
         return state with
         {
             Threads = threads, TotalThreads = action.Page.TotalCount, TotalUnread = action.Page.TotalUnread,
-            IsLoading = false, IsLoadingMore = false, HasLoaded = true, LoadError = null,
+            TotalNeedsReply = action.Page.TotalNeedsReply, IsLoading = false, IsLoadingMore = false, HasLoaded = true, LoadError = null,
         };
     }
 
@@ -32,7 +45,7 @@ public static class InboxReducers
     public static InboxState OnOpen(InboxState state, OpenConversationAction action) =>
         state.OpenConversationId == action.ConversationId && !state.ConversationNotFound
             ? state
-            : state with
+            : LetGoOf(state, state.OpenConversationId) with
             {
                 OpenConversationId = action.ConversationId, IsConversationLoading = true, ConversationNotFound = false,
                 OpenThread = state.Threads.FirstOrDefault(t => t.ConversationId == action.ConversationId),
@@ -68,7 +81,7 @@ public static class InboxReducers
 
     [ReducerMethod(typeof(CloseConversationAction))]
     public static InboxState OnClose(InboxState state) =>
-        state with { OpenConversationId = null, OpenThread = null, OpenMessages = [], SendError = null, ConversationNotFound = false };
+        LetGoOf(state, state.OpenConversationId) with { OpenConversationId = null, OpenThread = null, OpenMessages = [], SendError = null, ConversationNotFound = false };
 
     [ReducerMethod]
     public static InboxState OnSendFailed(InboxState state, SendMessageFailedAction action) => state with { SendError = action.Error };
@@ -90,21 +103,42 @@ public static class InboxReducers
     {
         var existing = state.Threads.FindIndex(t => t.ConversationId == e.Thread.ConversationId);
         var threads = existing >= 0 ? state.Threads.RemoveAt(existing) : state.Threads;
-        var position = threads.FindIndex(t => Newer(e.Thread, t));
-        if (position < 0) position = threads.Count;
-        // A thread that sorts below the loaded page arrives with paging; inserting it would leave a gap.
-        var belongsInLoadedPage = position < threads.Count || !state.HasMoreThreads;
-        if (belongsInLoadedPage) threads = threads.Insert(position, e.Thread);
-
         var isOpen = state.OpenConversationId == e.Thread.ConversationId;
+        // A filtered list takes what the filter keeps and lets go of what it no longer does (read, answered,
+        // done), except the open conversation's row, which stays while the agent is in it.
+        var shown = state.Query.Matches(e.Thread) || (isOpen && existing >= 0);
+        var total = state.TotalThreads;
+        if (shown)
+        {
+            var position = threads.FindIndex(t => Newer(e.Thread, t));
+            if (position < 0) position = threads.Count;
+            // A thread that sorts below the loaded page arrives with paging; inserting it would leave a gap.
+            var belongsInLoadedPage = position < threads.Count || !state.HasMoreThreads;
+            if (belongsInLoadedPage) threads = threads.Insert(position, e.Thread);
+            if (existing < 0) total++;
+        }
+        else if (existing >= 0)
+        {
+            total--;
+        }
+
         return state with
         {
             Threads = threads,
-            TotalThreads = existing >= 0 ? state.TotalThreads : state.TotalThreads + 1,
+            TotalThreads = total,
             TotalUnread = e.TotalUnread,
+            TotalNeedsReply = e.TotalNeedsReply ?? state.TotalNeedsReply,
             OpenThread = isOpen ? e.Thread : state.OpenThread,
             OpenMessages = isOpen && e.NewMessage is { } message ? Merge(state.OpenMessages, [message]) : state.OpenMessages,
         };
+    }
+
+    /// <summary>A row kept while its conversation was open goes when the agent leaves it, if the list's query no longer keeps it.</summary>
+    private static InboxState LetGoOf(InboxState state, long? leaving)
+    {
+        var index = leaving is { } id ? state.Threads.FindIndex(t => t.ConversationId == id) : -1;
+        if (index < 0 || state.Query.Matches(state.Threads[index])) return state;
+        return state with { Threads = state.Threads.RemoveAt(index), TotalThreads = state.TotalThreads - 1 };
     }
 
     private static bool Newer(ThreadSummary a, ThreadSummary b) =>

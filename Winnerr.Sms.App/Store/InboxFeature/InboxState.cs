@@ -3,15 +3,19 @@ using Winnerr.Sms.App.Store.Flux;
 
 namespace Winnerr.Sms.App.Store.InboxFeature;
 
-/// <summary>The inbox as one circuit sees it: the thread list, the open conversation and the unread total, updated together.</summary>
+/// <summary>The inbox as one circuit sees it: the thread list, the open conversation and the totals, updated together.</summary>
 [FeatureState]
 public sealed record InboxState
 {
     public const int PageSize = 100;
 
+    /// <summary>The filter and search the list shows; <see cref="Threads"/> and <see cref="TotalThreads"/> are for it.</summary>
+    public ThreadQuery Query { get; init; } = ThreadQuery.All;
     public ImmutableList<ThreadSummary> Threads { get; init; } = [];
     public int TotalThreads { get; init; }
+    /// <summary>Across all the agent's threads, whatever the list shows.</summary>
     public int TotalUnread { get; init; }
+    public int TotalNeedsReply { get; init; }
     public bool IsLoading { get; init; }
     public bool HasLoaded { get; init; }
     public bool IsLoadingMore { get; init; }

@@ -61,6 +61,8 @@ public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones, IOptions<Com
         };
         db.Messages.Add(message);
         conversation.Touch(message);
+        // After STOP the agent may not answer at all, so the thread waits for no reply.
+        if (kind == KeywordKind.OptOut) conversation.NeedsReply = false;
         conversation.UnreadCount++;
         contact.LastInboundAt = now;
 
