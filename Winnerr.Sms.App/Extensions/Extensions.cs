@@ -40,6 +40,7 @@ public static class Extensions
         services.AddSingleton<IInboxEventPublisher>(sp => sp.GetRequiredService<InboxNotifier>());
         services.AddSingleton<IStatusCallbackUrls, StatusCallbackUrls>();
         services.AddSingleton<Winnerr.Sms.App.Components.Inbox.TextingStatus>();
+        services.AddSingleton<Winnerr.Sms.App.Components.Inbox.IDraftStore, Winnerr.Sms.App.Components.Inbox.DraftStore>();
         services.AddScoped<CurrentAgent>();
         services.AddScoped<AgentDirectory>();
 

@@ -35,7 +35,9 @@ public sealed class SaveContactHandler(PhoneNumberNormalizer phones) : CommandHa
             ContactRules.Apply(contact, input, phone);
             var changed = ContactRules.Changes(before, ContactRules.Describe(contact));
             if (changed.Length > 0) db.ContactEvents.Add(new ContactEvent { ContactId = id, At = now, Kind = "edited", Text = $"Edited {changed}" });
-            if (contact.RecordConsent(input.Consent, input.ConsentSource ?? "changed by agent", now))
+            // No source and the same status is an edit of something else (a name): the consent on record stands.
+            var consentGiven = input.Consent != contact.Consent || input.ConsentSource is not null;
+            if (consentGiven && contact.RecordConsent(input.Consent, input.ConsentSource ?? "changed by agent", now))
                 db.ContactEvents.Add(new ContactEvent { ContactId = id, At = now, Kind = "consent", Text = $"Consent set to {ContactService.ConsentName(input.Consent)} ({contact.ConsentSource})" });
         }
         return await ContactWrites.ChangedAsync(db, c.AgentId, contact, ct);

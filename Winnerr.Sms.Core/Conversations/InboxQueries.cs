@@ -70,12 +70,14 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
             .FirstOrDefaultAsync(ct);
         if (thread is null) return null;
         var query = db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId);
+        DateTimeOffset? until = null;
         if (beforeMessageId is { } before)
         {
             // Older than the oldest shown, in the conversation's own order (time, then id).
             var at = await db.Messages.Where(m => m.Id == before && m.ConversationId == conversationId).Select(m => (DateTimeOffset?)m.CreatedAt).FirstOrDefaultAsync(ct);
             if (at is not { } cutoff) return new ConversationDetail(thread, [], false);
             query = query.Where(m => m.CreatedAt < cutoff || (m.CreatedAt == cutoff && m.Id < before));
+            until = cutoff;
         }
         var newestFirst = await query
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
@@ -83,7 +85,51 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
             .ToListAsync(ct);
         var hasOlder = newestFirst.Count > MessagePageSize;
         var messages = newestFirst.Take(MessagePageSize).Reverse().Select(MessageView.From).ToList();
-        return new ConversationDetail(thread, messages, hasOlder);
+        // The record's events belong to the same span of time as the page: from its oldest message (all of
+        // the past when nothing is older) up to the page that was already shown, if any.
+        DateTimeOffset? since = hasOlder ? messages[0].CreatedAt : null;
+        return new ConversationDetail(thread, messages, hasOlder)
+        {
+            Contact = beforeMessageId is null ? await CardAsync(db, thread.ContactId, ct) : null,
+            Events = await EventsAsync(db, thread.ContactId, since, until, ct),
+        };
+    }
+
+    /// <summary>The header's contact and the record's events since <paramref name="since"/>: reloaded when the contact changes.</summary>
+    public async Task<ConversationContext?> GetConversationContextAsync(long agentId, long conversationId, DateTimeOffset? since, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var contactId = await db.Conversations.Where(c => c.AgentId == agentId && c.Id == conversationId).Select(c => (long?)c.ContactId).FirstOrDefaultAsync(ct);
+        if (contactId is not { } id || await CardAsync(db, id, ct) is not { } card) return null;
+        return new ConversationContext(card, await EventsAsync(db, id, since, null, ct));
+    }
+
+    /// <summary>The agent's unsent text in the conversation, if any.</summary>
+    public async Task<string?> GetDraftAsync(long agentId, long conversationId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Conversations.Where(c => c.AgentId == agentId && c.Id == conversationId).Select(c => c.Draft).FirstOrDefaultAsync(ct);
+    }
+
+    private static async Task<ContactCard?> CardAsync(SmsDbContext db, long contactId, CancellationToken ct)
+    {
+        var contact = await db.Contacts.AsNoTracking().Include(c => c.Tags).FirstOrDefaultAsync(c => c.Id == contactId, ct);
+        return contact is null ? null : ContactCard.From(contact);
+    }
+
+    /// <summary>At most this many record lines per span: a number that toggles STOP/START all day must not flood the thread.</summary>
+    public const int MaxEventsPerPage = 200;
+
+    private static async Task<IReadOnlyList<ContactEventView>> EventsAsync(SmsDbContext db, long contactId, DateTimeOffset? since, DateTimeOffset? until, CancellationToken ct)
+    {
+        var query = db.ContactEvents.AsNoTracking().Where(e => e.ContactId == contactId && ContactEventView.ConversationKinds.Contains(e.Kind));
+        if (since is { } from) query = query.Where(e => e.At >= from);
+        if (until is { } to) query = query.Where(e => e.At < to);
+        var newestFirst = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(MaxEventsPerPage)
+            .Select(e => new ContactEventView(e.Id, e.At, e.Kind, e.Text))
+            .ToListAsync(ct);
+        newestFirst.Reverse();
+        return newestFirst;
     }
 
     private static IQueryable<ThreadSummary> Project(IQueryable<Conversation> conversations) =>

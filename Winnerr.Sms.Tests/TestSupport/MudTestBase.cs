@@ -37,7 +37,11 @@ public abstract class MudTestBase : IAsyncLifetime
         Ctx.Services.AddSingleton<Winnerr.Sms.Core.Conversations.InboxQueries>();
         Ctx.Services.AddSingleton(new Winnerr.Sms.Core.Contacts.PhoneNumberNormalizer());
         Ctx.Services.AddScoped<CurrentAgent>();
+        Ctx.Services.AddSingleton(Drafts);
+        Ctx.Services.AddSingleton<Winnerr.Sms.App.Components.Inbox.IDraftStore>(Drafts);
     }
+
+    protected MemoryDrafts Drafts { get; } = new();
 
     protected IDispatcher Dispatcher => Ctx.Services.GetRequiredService<IDispatcher>();
     protected IState<InboxState> Inbox => Ctx.Services.GetRequiredService<IState<InboxState>>();

@@ -20,6 +20,9 @@ public sealed record CloseConversationAction;
 public sealed record LoadOlderMessagesAction(long ConversationId, long BeforeMessageId);
 public sealed record LoadOlderMessagesResultAction(long ConversationId, ConversationDetail? Detail);
 public sealed record MarkConversationReadAction(long ConversationId);
+/// <summary>The open conversation's contact or consent changed: reload its header and the record's lines.</summary>
+public sealed record LoadConversationContextAction(long ConversationId);
+public sealed record LoadConversationContextResultAction(long ConversationId, ConversationContext? Context);
 
 public sealed record RetryMessageAction(long MessageId);
 public sealed record SendMessageFailedAction(string Error);

@@ -53,6 +53,35 @@ public sealed class InboxEffects(InboxQueries queries, OutboundSmsService outbou
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The header and the record's lines follow the contact: a consent change (STOP, START, a review) arrives as
+    /// the thread's new consent, an edit (a name, tags) as ContactChanged. Anything else leaves them as they are.
+    /// </summary>
+    [EffectMethod]
+    public Task ReloadContextOnChange(InboxEventReceivedAction action, IDispatcher dispatcher)
+    {
+        var open = state.Value;
+        if (open.OpenConversationId is not { } id || open.OpenContact is not { } card) return Task.CompletedTask;
+        var stale = action.Event switch
+        {
+            ThreadChanged e => e.Thread.ConversationId == id && e.Thread.Consent != card.ConsentState,
+            ContactChanged e => e.ContactId == card.Id,
+            _ => false,
+        };
+        if (stale) dispatcher.Dispatch(new LoadConversationContextAction(id));
+        return Task.CompletedTask;
+    }
+
+    [EffectMethod]
+    public async Task LoadContext(LoadConversationContextAction action, IDispatcher dispatcher)
+    {
+        var open = state.Value;
+        DateTimeOffset? since = open.OpenHasOlder && open.OpenMessages.Count > 0 ? open.OpenMessages[0].CreatedAt : null;
+        var me = await agent.GetAsync();
+        var context = await queries.GetConversationContextAsync(me.Id, action.ConversationId, since);
+        dispatcher.Dispatch(new LoadConversationContextResultAction(action.ConversationId, context));
+    }
+
     [EffectMethod]
     public async Task Retry(RetryMessageAction action, IDispatcher dispatcher)
     {

@@ -50,6 +50,7 @@ public static class InboxReducers
                 OpenConversationId = action.ConversationId, IsConversationLoading = true, ConversationNotFound = false,
                 OpenThread = state.Threads.FirstOrDefault(t => t.ConversationId == action.ConversationId),
                 OpenMessages = [], SendError = null, OpenHasOlder = false, IsLoadingOlder = false,
+                OpenContact = null, OpenEvents = [],
             };
 
     [ReducerMethod]
@@ -59,7 +60,11 @@ public static class InboxReducers
         if (action.Detail is null) return state with { IsConversationLoading = false, ConversationNotFound = true, OpenThread = null };
         // Events that arrived while loading are already in OpenMessages; keep them.
         var messages = Merge(action.Detail.Messages.ToImmutableList(), state.OpenMessages);
-        return state with { IsConversationLoading = false, OpenThread = action.Detail.Thread, OpenMessages = messages, OpenHasOlder = action.Detail.HasOlder };
+        return state with
+        {
+            IsConversationLoading = false, OpenThread = action.Detail.Thread, OpenMessages = messages, OpenHasOlder = action.Detail.HasOlder,
+            OpenContact = action.Detail.Contact, OpenEvents = MergeEvents(state.OpenEvents, action.Detail.Events),
+        };
     }
 
     [ReducerMethod]
@@ -76,12 +81,23 @@ public static class InboxReducers
             IsLoadingOlder = false,
             OpenHasOlder = action.Detail.HasOlder,
             OpenMessages = Merge(state.OpenMessages, action.Detail.Messages),
+            OpenEvents = MergeEvents(state.OpenEvents, action.Detail.Events),
         };
     }
 
+    [ReducerMethod]
+    public static InboxState OnContextLoaded(InboxState state, LoadConversationContextResultAction action) =>
+        state.OpenConversationId != action.ConversationId || action.Context is null
+            ? state
+            : state with { OpenContact = action.Context.Contact, OpenEvents = MergeEvents(state.OpenEvents, action.Context.Events) };
+
     [ReducerMethod(typeof(CloseConversationAction))]
     public static InboxState OnClose(InboxState state) =>
-        LetGoOf(state, state.OpenConversationId) with { OpenConversationId = null, OpenThread = null, OpenMessages = [], SendError = null, ConversationNotFound = false };
+LetGoOf(state, state.OpenConversationId) with
+        {
+            OpenConversationId = null, OpenThread = null, OpenMessages = [], SendError = null, ConversationNotFound = false,
+            OpenContact = null, OpenEvents = [],
+        };
 
     [ReducerMethod]
     public static InboxState OnSendFailed(InboxState state, SendMessageFailedAction action) => state with { SendError = action.Error };
@@ -143,6 +159,13 @@ public static class InboxReducers
 
     private static bool Newer(ThreadSummary a, ThreadSummary b) =>
         a.LastMessageAt > b.LastMessageAt || (a.LastMessageAt == b.LastMessageAt && a.ConversationId > b.ConversationId);
+
+    /// <summary>The record only grows: lines are added by id, in time order, and none is dropped by a reload of a narrower span.</summary>
+    private static ImmutableList<ContactEventView> MergeEvents(ImmutableList<ContactEventView> events, IEnumerable<ContactEventView> updates)
+    {
+        var added = updates.Where(u => events.All(e => e.Id != u.Id)).ToList();
+        return added.Count == 0 ? events : events.AddRange(added).Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Id.CompareTo(b.Id));
+    }
 
     /// <summary>Adds or replaces messages by id, keeping conversation order (time, then id).</summary>
     private static ImmutableList<MessageView> Merge(ImmutableList<MessageView> messages, IEnumerable<MessageView> updates)

@@ -24,6 +24,10 @@ public sealed record InboxState
     public long? OpenConversationId { get; init; }
     public ThreadSummary? OpenThread { get; init; }
     public ImmutableList<MessageView> OpenMessages { get; init; } = [];
+    /// <summary>The open conversation's contact, for its header; null until loaded.</summary>
+    public ContactCard? OpenContact { get; init; }
+    /// <summary>Consent and revocation lines of the contact's record, oldest first, for the span the messages cover.</summary>
+    public ImmutableList<ContactEventView> OpenEvents { get; init; } = [];
     public bool IsConversationLoading { get; init; }
     /// <summary>More messages exist before the oldest one shown (conversations load their newest page first).</summary>
     public bool OpenHasOlder { get; init; }
