@@ -43,7 +43,7 @@ public sealed class ConversationTests(BrowserFixture browser) : IAsyncLifetime
         await TextInAsync("+13125550190", "Hi, is Oak St still available?");
         var people = await browser.NewPageAsync(_app);
         await people.SignInAsync("/people");
-        await Expect(people.Locator("[data-testid=people-row][data-phone='+13125550190'] .people-name")).ToHaveTextAsync("+13125550190");
+        await Expect(people.Locator("[data-testid=people-row][data-phone='+13125550190'] .people-name")).ToHaveTextAsync("(312) 555-0190");
         await _page.SignInAsync();
         await Thread("+13125550190").ClickAsync();
         var header = _page.GetByTestId("conversation-header");

@@ -170,11 +170,12 @@ public class SendPipelineTests : IAsyncLifetime
 public class OutboxRecoveryTests
 {
     /// <summary>Stands for the process dying at a point of the send: the claim is made, the outcome never recorded.</summary>
-    private sealed class DyingSender(SimulatorSmsSender simulator, bool reachProviderFirst) : ISmsSender
+    private sealed class DyingSender(SimulatorSmsSender simulator, bool reachProviderFirst, TaskCompletionSource died) : ISmsSender
     {
         public async Task<SendResult> SendAsync(OutboundSms sms, CancellationToken ct = default)
         {
             if (reachProviderFirst) await simulator.SendAsync(sms, ct);
+            died.TrySetResult();
             throw new InvalidOperationException("The process died here.");
         }
 
@@ -194,10 +195,13 @@ public class OutboxRecoveryTests
             await using (var first = new SmsAppFactory(path))
             {
                 first.Settings["Simulator:StatusDelayMilliseconds"] = "600000";
-                first.ConfigureTestServices = s => s.AddSingleton<ISmsSender>(sp => new DyingSender(sp.GetRequiredService<SimulatorSmsSender>(), providerHadIt));
+                var died = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                first.ConfigureTestServices = s => s.AddSingleton<ISmsSender>(sp => new DyingSender(sp.GetRequiredService<SimulatorSmsSender>(), providerHadIt, died));
                 first.CreateClient();
                 var agentId = await first.AgentIdAsync(SmsAppFactory.AgentEmail);
                 messageId = (await first.Services.GetRequiredService<OutboundSmsService>().SendToNumberAsync(agentId, "+12125550147", "See you at 2")).Outbound!.MessageId;
+                // The host goes down once the send has reached the point where the process dies.
+                await died.Task.WaitAsync(TimeSpan.FromSeconds(15));
                 await WaitUntilAsync(first, async db => await db.Outbox.AnyAsync(o => o.State == OutboxState.Sending && o.Attempts == 1));
             }
             await using (var db = await OpenAsync(path))
