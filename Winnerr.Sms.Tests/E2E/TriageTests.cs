@@ -154,7 +154,8 @@ public sealed class TriageTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(_page).ToHaveURLAsync(new Regex(@"/phone/sms/\d+$"));
         var compose = _page.GetByTestId("compose-input");
         await Expect(compose).ToBeFocusedAsync();
-        await keys.TypeAsync("Yes, cats and small dogs.");
+        // Text goes in at once (focus stays): keys typed within milliseconds of a field appearing can race its first render.
+        await compose.FillAsync("Yes, cats and small dogs.");
         await keys.PressAsync("Enter");
         await Expect(_page.Locator("[data-testid=message][data-direction=outbound]")).ToContainTextAsync("Yes, cats and small dogs.");
 
@@ -163,14 +164,14 @@ public sealed class TriageTests(BrowserFixture browser) : IAsyncLifetime
         await keys.PressAsync("n");
         var to = _page.Locator("input[data-testid=contact-search]");
         await Expect(to).ToBeFocusedAsync();
-        await keys.TypeAsync("(415) 555-0123");
+        await to.FillAsync("(415) 555-0123");
         await Expect(_page.Locator("[data-testid=contact-option][data-phone='+14155550123']")).ToBeVisibleAsync();
         await keys.PressAsync("Enter");
         await Expect(to).ToHaveValueAsync(new Regex(@"\+14155550123"));
         for (var tabs = 0; tabs < 5 && !await _page.EvaluateAsync<bool>("() => document.activeElement?.id === 'new-message-input'"); tabs++)
             await keys.PressAsync("Tab");
         await Expect(_page.Locator("#new-message-input")).ToBeFocusedAsync();
-        await keys.TypeAsync("Hi Priya, it's Alex from Winnerr Realty.");
+        await _page.Locator("#new-message-input").FillAsync("Hi Priya, it's Alex from Winnerr Realty.");
         await keys.PressAsync("Enter");
 
         await Expect(Thread("+14155550123")).ToBeVisibleAsync();
