@@ -15,8 +15,11 @@ public sealed class OutboxOptions
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>This node's name in claims; its own claims are reconciled at once after a restart.</summary>
     public string NodeName { get; set; } = Environment.MachineName;
-    /// <summary>Provider calls in flight at once.</summary>
-    public int MaxConcurrentSends { get; set; } = 32;
+    /// <summary>
+    /// Provider calls in flight at once. Each waits for two group commits (the provider's answer and ours),
+    /// so throughput grows with it; Twilio's per-account concurrency limit answers 429, which is retried.
+    /// </summary>
+    public int MaxConcurrentSends { get; set; } = 128;
     public int ClaimBatchSize { get; set; } = 200;
 
     /// <summary>Exponential backoff with ±20% jitter, so retries from many texts do not arrive together.</summary>
