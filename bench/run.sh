@@ -2,14 +2,14 @@
 # Measures the speed targets of the issues on this machine. Not part of the test run: the figures
 # go into the issue notes and the README. Every server it starts is on 127.0.0.1 and is stopped at the end.
 # `bench/run.sh` runs every step; `bench/run.sh outbox` only the send pipeline's (issue 8): the webhook
-# load (2) again, then 7-9.
+# load (2) again, then 7-9; `bench/run.sh inbox` only the inbox's (issue 9): 4, then 10-12.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 steps="${1:-all}"
-case "$steps" in all|outbox) ;; *) echo "usage: bench/run.sh [all|outbox]" >&2; exit 2 ;; esac
+case "$steps" in all|outbox|inbox) ;; *) echo "usage: bench/run.sh [all|outbox|inbox]" >&2; exit 2 ;; esac
 step() { [ "$steps" = all ] || [[ ",$1," == *",$steps,"* ]]; } # $1 = the selections a step belongs to
 
-if step browser && ! command -v chromium >/dev/null 2>&1; then
+if step inbox && ! command -v chromium >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq && $SUDO apt-get install -y --no-install-recommends chromium
 fi
@@ -56,10 +56,17 @@ if step all; then
 echo "== 3. webhook accepted → thread visible in an open inbox page"
 $bench live http://127.0.0.1:5301 "$token" 300
 
-echo "== 4. opening the inbox with 10,000 conversations and 200,000 messages"
+fi
+
+if step inbox; then
+echo "== 4. opening the inbox with 10,000 conversations and 200,000 messages (fresh page, signed in; n = 30 after 2 warm-ups)"
 $bench seed "$work/inbox.db" 10000 200000
 start_app "$work/inbox.db" 5303
 $bench open http://127.0.0.1:5303 30
+stop_app "$app_pid"
+fi
+
+if step all; then
 
 echo "== 5. People search with 50,000 contacts (the page's query, in-process)"
 $bench people "$work/people.db" 50000
@@ -94,4 +101,33 @@ wait "$app_pid" 2>/dev/null || true
 start_app "$work/crash.db" 5308
 $bench replay http://127.0.0.1:5308 "$token" 2000 "$work/crash.db" "$work/acked.txt" || missed
 stop_app "$app_pid"
+fi
+
+if step inbox; then
+# Issue 9. Server CPU is the app process's utime + stime (/proc/PID/stat); heap figures come from dotnet-gcdump and
+# dotnet-counters (installed into the scratch folder; without them only RSS is read).
+tools="$work/tools"
+for tool in dotnet-gcdump dotnet-counters; do
+  dotnet tool install --tool-path "$tools" "$tool" --version 10.0.750501 >/dev/null || echo "   ($tool could not be installed: RSS only)"
+done
+
+echo "== 10. opening the inbox with 200 conversations (thread 1 has 5,000 messages, the others 20)"
+$bench seed "$work/small.db" 200 4000 5000
+start_app "$work/small.db" 5310
+$bench open http://127.0.0.1:5310 30
+echo "== 11. opening the 5,000-message conversation: click in the open inbox, and a fresh page at its address (n = 20 each)"
+$bench open-thread http://127.0.0.1:5310 20 5000
+stop_app "$app_pid"
+
+echo "== 12. live updates: 10 agents (made with the app's \`agents add\`), 2 inbox pages each, 20 signed webhooks/s for 30 s; then 20 pages of one agent"
+agents=10
+for i in $(seq 1 $agents); do
+  env ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__Sms="Data Source=$work/live.db" Demo__SeedConversations=false Logging__LogLevel__Default=Warning \
+    dotnet Winnerr.Sms.App/bin/Release/net10.0/Winnerr.Sms.App.dll agents add --email "agent$i@bench.test" --name "Bench Agent $i" \
+    --number "+1500555$(printf %04d $((100 + i)))" --password winnerr-bench-2026 >/dev/null
+done
+start_app "$work/live.db" 5311 Auth__SignInPermitLimit=100
+$bench inbox-live http://127.0.0.1:5311 "$token" "$app_pid" $agents 2 20 30 30 50 "$tools" || missed
+stop_app "$app_pid"
+echo "   (inbox search is not measured: its search box is not built yet)"
 fi

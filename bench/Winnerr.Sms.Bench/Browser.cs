@@ -19,11 +19,15 @@ public static class Browser
     }
 
     /// <summary>Signs in as the demo agent (bench/run.sh starts the app with the demo on).</summary>
-    public static async Task SignInAsync(IPage page, Uri baseUrl)
+    public static Task SignInAsync(IPage page, Uri baseUrl) => SignInAsync(page, baseUrl,
+        Environment.GetEnvironmentVariable("BENCH_EMAIL") ?? "demo@winnerr.test", Environment.GetEnvironmentVariable("BENCH_PASSWORD") ?? "winnerr-demo-2026");
+
+    /// <summary>Signs in as the given agent; the page ends on the inbox with its circuit connected.</summary>
+    public static async Task SignInAsync(IPage page, Uri baseUrl, string email, string password)
     {
         await page.GotoAsync(new Uri(baseUrl, "/login").ToString());
-        await page.GetByTestId("login-email").FillAsync(Environment.GetEnvironmentVariable("BENCH_EMAIL") ?? "demo@winnerr.test");
-        await page.GetByTestId("login-password").FillAsync(Environment.GetEnvironmentVariable("BENCH_PASSWORD") ?? "winnerr-demo-2026");
+        await page.GetByTestId("login-email").FillAsync(email);
+        await page.GetByTestId("login-password").FillAsync(password);
         await page.GetByTestId("login-submit").ClickAsync();
         await page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }

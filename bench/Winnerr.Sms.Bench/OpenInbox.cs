@@ -37,8 +37,8 @@ public static class OpenInbox
             }
             await page.CloseAsync();
         }
-        Console.WriteLine($"open inbox → first thread row: {Stats.Describe(firstThread)}");
-        Console.WriteLine($"open inbox → interactive (circuit-ready): {Stats.Describe(ready)}");
+        Console.WriteLine($"open inbox → first thread row: {Stats.Describe(firstThread)}; {Stats.Load()}");
+        Console.WriteLine($"open inbox → interactive (circuit-ready): {Stats.Describe(ready)}; {Stats.Load()}");
         return 0;
     }
 }
