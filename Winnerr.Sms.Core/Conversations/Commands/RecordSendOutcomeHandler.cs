@@ -7,11 +7,23 @@ namespace Winnerr.Sms.Core.Conversations.Commands;
 /// </summary>
 public sealed class RecordSendOutcomeHandler(IOptions<OutboxOptions> options) : CommandHandler<RecordSendOutcome>
 {
+    /// <summary>A batch's messages and outbox rows, loaded in two queries rather than two per outcome.</summary>
+    private sealed record Loaded(Dictionary<long, Message> Messages, Dictionary<long, OutboxItem> Rows);
+
+    protected override async Task PrepareAsync(SmsDbContext db, IReadOnlyList<RecordSendOutcome> commands, WriteBatch batch, CancellationToken ct)
+    {
+        var ids = commands.Select(c => c.MessageId).Distinct().ToList();
+        var messages = await InboxWrites.WithConversation(db).Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        var rows = await db.Outbox.Where(o => ids.Contains(o.MessageId)).ToDictionaryAsync(o => o.MessageId, ct);
+        batch.Set(new Loaded(messages, rows));
+    }
+
     protected override async Task<Completion> ApplyAsync(SmsDbContext db, RecordSendOutcome c, WriteBatch batch, CancellationToken ct)
     {
-        var message = await InboxWrites.WithConversation(db).FirstOrDefaultAsync(m => m.Id == c.MessageId, ct);
-        if (message is null) return Fail(WriteResult.NotFound("Message not found."));
-        var row = await db.Outbox.FirstOrDefaultAsync(o => o.MessageId == c.MessageId, ct);
+        var loaded = batch.Get<Loaded>();
+        if (!loaded.Messages.TryGetValue(c.MessageId, out var message)) return Fail(WriteResult.NotFound("Message not found."));
+        // A row removed by an earlier command of this batch is gone for the later ones too.
+        var row = loaded.Rows.TryGetValue(c.MessageId, out var found) && db.Entry(found).State != EntityState.Deleted ? found : null;
         // Our claim expired and another node took the row: only the provider's SID is still worth keeping.
         var ours = row is not null && (c.ClaimToken is null || row.ClaimToken == c.ClaimToken);
         var r = c.Result;
