@@ -18,7 +18,7 @@ return args.FirstOrDefault() switch
     "outbox-drain" => await OutboxBench.DrainAsync(args[1], int.Parse(args[2]), long.Parse(args[3]), int.Parse(args[4])),
     "outbox-pace" => await OutboxBench.PaceAsync(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3]), int.Parse(args[4])),
     "text" => await Screenshot.TextAsync(new Uri(args[1]), args[2], args[3], args[4]),
-    "shot" => await Screenshot.ShootAsync(new Uri(args[1]), args[2], args[3], int.Parse(args[4]), int.Parse(args[5]), args.Length > 6 ? args[6] : null),
+    "shot" => await Screenshot.ShootAsync(new Uri(args[1]), args[2], args[3], int.Parse(args[4]), int.Parse(args[5]), args.Length > 6 ? args[6] : null, args.Length > 7 ? args[7] : null),
     "crash" => await IngestCrash.CrashAsync(new Uri(args[1]), args[2], int.Parse(args[3]), int.Parse(args[4]), int.Parse(args[5]), args[6]),
     "replay" => await IngestCrash.ReplayAsync(new Uri(args[1]), args[2], int.Parse(args[3]), args[4], args[5]),
     _ => Usage(),
@@ -30,7 +30,7 @@ static int Usage()
         + " | open-thread BASEURL COUNT BIG_THREAD_MESSAGES | inbox-live BASEURL TOKEN APP_PID AGENTS PAGES_PER_AGENT RATE SECONDS IDLE_SECONDS PROBES [TOOLS_DIR]"
         + " | people DB COUNT | templates COUNT"
         + " | outbox-seed DB COUNT | outbox-drain DB COUNT LAUNCHED_UNIX_MS TIMEOUT_S | outbox-pace DB RATE SECONDS TIMEOUT_S"
-        + " | text BASEURL TOKEN FROM BODY | shot BASEURL PATH OUT.png WIDTH HEIGHT [OPEN_PHONE]"
+        + " | text BASEURL TOKEN FROM BODY | shot BASEURL PATH OUT.png WIDTH HEIGHT [OPEN_PHONE|-] [CLICK_TESTID]"
         + " | crash BASEURL TOKEN COUNT KILL_AT PID ACKFILE | replay BASEURL TOKEN COUNT DB ACKFILE");
     return 2;
 }

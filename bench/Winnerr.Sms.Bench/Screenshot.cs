@@ -22,7 +22,7 @@ public static class Screenshot
     }
 
     /// <summary>Opens <paramref name="path"/> signed in, optionally clicks the thread of <paramref name="openPhone"/>, and saves a PNG.</summary>
-    public static async Task<int> ShootAsync(Uri baseUrl, string path, string output, int width, int height, string? openPhone)
+    public static async Task<int> ShootAsync(Uri baseUrl, string path, string output, int width, int height, string? openPhone, string? clickTestId = null)
     {
         var (playwright, browser) = await Browser.LaunchAsync();
         try
@@ -32,10 +32,15 @@ public static class Screenshot
             await Browser.SignInAsync(page, baseUrl);
             await page.GotoAsync(new Uri(baseUrl, path).ToString());
             await page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-            if (openPhone is not null)
+            if (openPhone is not null && openPhone != "-")
             {
                 await page.Locator($"[data-testid=thread-item][data-phone='{openPhone}']").First.ClickAsync();
                 await page.GetByTestId("conversation-name").WaitForAsync();
+            }
+            if (clickTestId is not null)
+            {
+                await page.GetByTestId(clickTestId).First.ClickAsync();
+                await page.Locator(".mud-dialog").First.WaitForAsync();
             }
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await page.ScreenshotAsync(new() { Path = output });
