@@ -34,7 +34,7 @@ public sealed class SimulatorSmsSender(
         {
             // Twilio only knows keyword opt-outs (it blocks the number until START); one recorded by the
             // agent or a revocation in the contact's own words is ours to enforce, not the carrier's.
-            var keywords = OptOutKeywords.OptOut.Select(k => k.ToUpperInvariant()).ToList();
+            var keywords = OptOutKeywords.StoredOptOut;
             var optedOut = await db.Contacts.AnyAsync(c => c.Phone == sms.To && c.IsOptedOut && c.OptOutKeyword != null && keywords.Contains(c.OptOutKeyword)
                 && db.AgentNumbers.Any(n => n.AgentId == c.AgentId && n.PhoneNumber == sms.From), ct);
             if (optedOut) return SendResult.Refused(SendOutcome.Final, 21610, "Attempt to send to unsubscribed recipient");

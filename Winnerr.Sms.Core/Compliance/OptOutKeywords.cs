@@ -11,6 +11,9 @@ public static class OptOutKeywords
     public static readonly IReadOnlySet<string> OptOut =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT" };
 
+    /// <summary>The opt-out keywords as stored (upper case), for queries that test a stored keyword.</summary>
+    public static readonly string[] StoredOptOut = OptOut.Select(k => k.ToUpperInvariant()).ToArray();
+
     public static readonly IReadOnlySet<string> OptIn =
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "START", "UNSTOP" };
 

@@ -142,7 +142,7 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
                     c.Contact.OptOutAt, c.Contact.LastInboundAt, c.Contact.RevocationFlaggedAt),
                 c.NeedsReply, c.LastMessageDirection, c.LastMessageStatus));
 
-    private static readonly string[] KeywordList = OptOutKeywords.OptOut.Select(k => k.ToUpperInvariant()).ToArray();
+    private static readonly string[] KeywordList = OptOutKeywords.StoredOptOut;
 
     /// <summary>Texts flagged as a revocation in the contact's own words, awaiting the agent's decision.</summary>
     public async Task<int> PendingReviewsAsync(long agentId, CancellationToken ct = default)
