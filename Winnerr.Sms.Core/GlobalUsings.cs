@@ -8,3 +8,4 @@ global using Winnerr.Sms.Core.Messaging;
 global using Microsoft.Extensions.Options;
 global using Winnerr.Sms.Core.Conversations.Commands;
 global using Winnerr.Sms.Core.Outbox;
+global using Winnerr.Sms.Core.Campaigns;

@@ -17,6 +17,11 @@ public static class SmsCoreServiceCollectionExtensions
         services.Configure<OutboxOptions>(config.GetSection(OutboxOptions.Section));
         services.Configure<ComplianceOptions>(config.GetSection(ComplianceOptions.Section));
         services.Configure<QuietHoursOptions>(config.GetSection(QuietHoursOptions.Section));
+        services.Configure<CampaignOptions>(config.GetSection(CampaignOptions.Section));
+        services.PostConfigure<CampaignOptions>(o =>
+        {
+            if (config.GetValue<decimal?>("Sms:PricePerSegment") is { } price) o.PricePerSegment = price;
+        });
         services.AddSingleton(TimeProvider.System);
 
         var connectionString = config.GetConnectionString("Sms") ?? "Data Source=data/winnerr-sms.db";
@@ -48,6 +53,8 @@ public static class SmsCoreServiceCollectionExtensions
         services.AddSingleton<ContactService>();
         services.AddSingleton<ContactImport>();
         services.AddSingleton<Templates.TemplateService>();
+        services.AddSingleton<CampaignPlanner>();
+        services.AddSingleton<CampaignService>();
         return services;
     }
 }

@@ -35,6 +35,9 @@ public sealed class ComplianceGate(IOptions<ComplianceOptions> options, IMarketi
                 return GateDecision.Refuse(GateCodes.RevocationPending, $"{name} may have asked to stop getting texts; review it before sending marketing.");
             if (c.Status != ConsentStatus.MarketingOptIn)
                 return GateDecision.Refuse(GateCodes.NoConsent, $"{name} has not given consent to marketing texts.");
+            if (r.MarketingSentLast24h >= Rules.MarketingPer24h)
+                return GateDecision.Refuse(GateCodes.FrequencyCap,
+                    $"{name} already got {Count(r.MarketingSentLast24h)} in the last 24 hours (the limit is {Count(Rules.MarketingPer24h)}).");
             var allowed = window.NextAllowed(r.Now, r.Phone, r.ContactTimeZone);
             if (allowed > r.Now) return GateDecision.Hold(allowed, GateCodes.QuietHours, $"Held for quiet hours in {name}'s local time.");
             return GateDecision.Send;
@@ -56,6 +59,8 @@ public sealed class ComplianceGate(IOptions<ComplianceOptions> options, IMarketi
         c is { IsOptedOut: true, OptOutKeyword: null, LastInboundAt: { } inbound } && (c.OptOutAt is not { } at || inbound > at)
             ? inbound + Rules.ReplyWindow
             : null;
+
+    private static string Count(int n) => n == 1 ? "1 marketing text" : $"{n} marketing texts";
 
     private string Hours => Rules.ReplyWindowHours.ToString("0.#", CultureInfo.InvariantCulture);
 

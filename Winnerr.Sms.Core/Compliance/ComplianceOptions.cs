@@ -17,6 +17,9 @@ public sealed class ComplianceOptions
     /// <summary>How long a YES still answers a consent request.</summary>
     public double ConsentRequestWindowDays { get; set; } = 30;
 
+    /// <summary>The most marketing texts one contact gets in any 24 hours, across campaigns.</summary>
+    public int MarketingPer24h { get; set; } = 1;
+
     public TimeSpan ReplyWindow => TimeSpan.FromHours(ReplyWindowHours);
     public TimeSpan ConsentRequestWindow => TimeSpan.FromDays(ConsentRequestWindowDays);
 }

@@ -23,6 +23,13 @@ public sealed record ContactChanged(long AgentId, long ContactId) : InboxEvent(A
     public const long Many = 0;
 }
 
+/// <summary>
+/// A campaign was created, paused, resumed or cancelled. <paramref name="ThreadsChanged"/>: many threads changed at once
+/// (its texts were queued or cancelled), so open inboxes reload their list rather than take thousands of row events.
+/// Each recipient's status changes arrive as <see cref="MessageStatusChanged"/> with the campaign on the message.
+/// </summary>
+public sealed record CampaignChanged(long AgentId, long CampaignId, bool ThreadsChanged = false) : InboxEvent(AgentId);
+
 /// <summary>A sender number was paused for a configuration error (with the reason), or resumed (null).</summary>
 public sealed record SenderChanged(long AgentId, string Number, string? PausedReason) : InboxEvent(AgentId);
 

@@ -32,7 +32,8 @@ public sealed record MessageView(
     string? ErrorMessage,
     DateTimeOffset CreatedAt,
     DateTimeOffset? ScheduledFor = null,
-    bool FlaggedRevocation = false)
+    bool FlaggedRevocation = false,
+    long? CampaignId = null)
 {
     public bool IsFailed => Direction == MessageDirection.Outbound && MessageStatus.IsFailure(Status);
 
@@ -40,7 +41,7 @@ public sealed record MessageView(
     public bool CanRetry => IsFailed && TwilioErrors.RetryCanHelp(ErrorCode);
 
     public static MessageView From(Message m) =>
-        new(m.Id, m.ConversationId, m.Direction, m.Body, m.Status, m.ErrorCode, m.ErrorMessage, m.CreatedAt, m.ScheduledFor, m.FlaggedRevocation);
+        new(m.Id, m.ConversationId, m.Direction, m.Body, m.Status, m.ErrorCode, m.ErrorMessage, m.CreatedAt, m.ScheduledFor, m.FlaggedRevocation, m.CampaignId);
 }
 
 /// <summary>A page of the (filtered) list; <paramref name="TotalCount"/> counts what the filter keeps, the totals count everything.</summary>

@@ -19,6 +19,9 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
     public DbSet<AgentSession> AgentSessions => Set<AgentSession>();
     public DbSet<SimulatedProviderMessage> SimulatedProviderMessages => Set<SimulatedProviderMessage>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
+    public DbSet<CampaignAudience> CampaignAudiences => Set<CampaignAudience>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -134,6 +137,7 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
         });
 
         ConfigureOutbox(model);
+        CampaignModel.Configure(model);
 
         model.Entity<AgentSession>(e =>
         {

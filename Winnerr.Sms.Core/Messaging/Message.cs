@@ -22,6 +22,11 @@ public class Message
     public TextPurpose Purpose { get; set; } = TextPurpose.Transactional;
     /// <summary>Send later: the time the agent chose. A held marketing text shows its window's start here too.</summary>
     public DateTimeOffset? ScheduledFor { get; set; }
+    /// <summary>The campaign this text belongs to, if any.</summary>
+    public long? CampaignId { get; set; }
+    public Campaign? Campaign { get; set; }
+    /// <summary>When the provider accepted it (the frequency cap counts these).</summary>
+    public DateTimeOffset? SentAt { get; set; }
     public int? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -3,6 +3,9 @@ namespace Winnerr.Sms.Core.Messaging;
 /// <summary>What Twilio's error codes mean for a send, and readable reasons for the ones an agent is likely to meet (../shared/COMPLIANCE.md).</summary>
 public static class TwilioErrors
 {
+    /// <summary>Carrier filtering: a spike of these pauses a campaign.</summary>
+    public const int CarrierFiltered = 30007;
+
     private sealed record Known(SendOutcome Outcome, string Reason);
 
     private static readonly Dictionary<int, Known> Codes = new()

@@ -26,7 +26,7 @@ public sealed class OutboxDispatcher(
     /// <summary>A claimed row with what the gate and the provider need.</summary>
     private sealed record Claimed(
         long Id, long MessageId, string Sender, int Priority, DateTimeOffset DueAt, string Body, TextPurpose Purpose, string Phone,
-        string FirstName, string LastName, string? TimeZone, ContactConsentState Consent, bool Reconcile, DateTimeOffset? ReconcileSince,
+        string FirstName, string LastName, string? TimeZone, ContactConsentState Consent, int RecentMarketing, bool Reconcile, DateTimeOffset? ReconcileSince,
         DateTimeOffset ClaimedAt, string Token);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -123,12 +123,21 @@ public sealed class OutboxDispatcher(
                 .SetProperty(o => o.ClaimToken, token)
                 .SetProperty(o => o.ClaimedAt, now)
                 .SetProperty(o => o.Attempts, o => o.Attempts + 1), ct);
+        var since = now.AddHours(-24);
         var rows = await db.Outbox.AsNoTracking().Where(o => o.ClaimToken == token)
             .OrderBy(o => o.Priority).ThenBy(o => o.DueAt).ThenBy(o => o.Id)
-            .Select(o => new { Row = o, o.Message!.Body, o.Message.Purpose, o.Message.Contact })
+            .Select(o => new
+            {
+                Row = o, o.Message!.Body, o.Message.Purpose, o.Message.Contact,
+                // The frequency cap, counted only for marketing texts.
+                RecentMarketing = o.Message.Purpose == TextPurpose.Marketing
+                    ? db.Messages.Count(m => m.ContactId == o.Message.ContactId && m.Purpose == TextPurpose.Marketing
+                        && m.Direction == MessageDirection.Outbound && m.SentAt >= since && m.Id != o.MessageId)
+                    : 0,
+            })
             .ToListAsync(ct);
         var claimed = rows.Select(r => new Claimed(r.Row.Id, r.Row.MessageId, r.Row.SenderNumber, r.Row.Priority, r.Row.DueAt, r.Body, r.Purpose,
-            r.Contact.Phone, r.Contact.FirstName, r.Contact.LastName, r.Contact.TimeZone, r.Contact.ConsentState,
+            r.Contact.Phone, r.Contact.FirstName, r.Contact.LastName, r.Contact.TimeZone, r.Contact.ConsentState, r.RecentMarketing,
             r.Row.Reconcile, r.Row.ReconcileSince, now, token)).ToList();
         return (claimed, full);
     }
@@ -153,7 +162,7 @@ public sealed class OutboxDispatcher(
         try
         {
             var decision = gate.Decide(new GateRequest(item.Purpose, Contact.NameOf(item.FirstName, item.LastName, item.Phone), item.Phone,
-                item.TimeZone, item.Consent, clock.GetUtcNow()));
+                item.TimeZone, item.Consent, clock.GetUtcNow(), item.RecentMarketing));
             if (decision.Verdict == GateVerdict.Refuse)
             {
                 await writer.ExecuteAsync(new CancelOutbound(null, item.MessageId, $"Not sent: {decision.Reason}", item.Token));

@@ -14,6 +14,9 @@ public class OutboxItem
     public required string SenderNumber { get; set; }
     /// <summary>Lower goes first: one-to-one texts (0) overtake queued bulk work (1).</summary>
     public int Priority { get; set; }
+    /// <summary>The campaign the text belongs to: pausing a campaign parks its rows.</summary>
+    public long? CampaignId { get; set; }
+    public Campaign? Campaign { get; set; }
     public DateTimeOffset DueAt { get; set; }
     public string State { get; set; } = OutboxState.Pending;
     /// <summary>Who claimed the row (a node's token): a claim is a conditional update, safe with other nodes.</summary>
@@ -36,6 +39,8 @@ public static class OutboxState
     public const string Pending = "pending";
     /// <summary>Claimed by a dispatcher: our own local state, distinct from Twilio's "queued".</summary>
     public const string Sending = "sending";
+    /// <summary>Its campaign is paused: not due until resumed.</summary>
+    public const string Paused = "paused";
 }
 
 public static class OutboxPriority

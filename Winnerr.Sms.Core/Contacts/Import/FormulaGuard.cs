@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Winnerr.Sms.Core.Contacts.Import;
 
 /// <summary>Keeps spreadsheets from running exported text as a formula (CSV injection).</summary>
-internal static partial class FormulaGuard
+public static partial class FormulaGuard
 {
     // Tab and CR are on OWASP's list too: Excel skips them and then reads the formula after.
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];

@@ -1,7 +1,8 @@
+
 namespace Winnerr.Sms.Core.Conversations.Commands;
 
 /// <summary>Moves an outbound message's status forward; Twilio's callbacks are neither ordered nor guaranteed.</summary>
-public sealed class ApplyStatusHandler : CommandHandler<ApplyStatus>
+public sealed class ApplyStatusHandler(IOptions<CampaignOptions> campaigns) : CommandHandler<ApplyStatus>
 {
     protected override async Task<Completion> ApplyAsync(SmsDbContext db, ApplyStatus c, WriteBatch batch, CancellationToken ct)
     {
@@ -20,6 +21,8 @@ public sealed class ApplyStatusHandler : CommandHandler<ApplyStatus>
         message.Sid ??= c.MessageSid;
         if (!MessageStatus.CanAdvance(message.Status, c.Status)) return Unchanged;
         InboxWrites.SetStatus(message, c.Status.ToLowerInvariant(), c.ErrorCode, c.ErrorMessage, batch.Now);
-        return MessageStatus.IsFailure(message.Status) ? InboxWrites.StatusAndThreadChanged(message) : InboxWrites.StatusChanged(message);
+        if (!MessageStatus.IsFailure(message.Status)) return InboxWrites.StatusChanged(message);
+        var paused = await CampaignWrites.PauseOnFilteringAsync(db, message, campaigns.Value, batch.Now, ct);
+        return InboxWrites.StatusAndThreadChanged(message, paused);
     }
 }

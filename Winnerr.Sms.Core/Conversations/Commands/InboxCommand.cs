@@ -7,7 +7,7 @@ public enum WriteOutcome { Done, Duplicate, NotFound, Invalid, Refused }
 
 /// <summary>The result of one command. <see cref="Outbound"/> is set when a message was put in the outbox.</summary>
 public sealed record WriteResult(WriteOutcome Outcome, string? Error = null, long? ConversationId = null, OutboundSms? Outbound = null, string? Code = null,
-    long? ContactId = null)
+    long? ContactId = null, long? CampaignId = null)
 {
     public static readonly WriteResult Ok = new(WriteOutcome.Done);
     public static WriteResult Invalid(string error) => new(WriteOutcome.Invalid, error);

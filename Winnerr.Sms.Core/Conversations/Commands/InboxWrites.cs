@@ -32,11 +32,13 @@ internal static class InboxWrites
     };
 
     /// <summary>A message's status and its thread's row (the preview's failed marker, the opt-out state) changed.</summary>
-    public static Completion StatusAndThreadChanged(Message message) => (events, unread) =>
+    /// <param name="pausedCampaign">The message's campaign, when this change paused it.</param>
+    public static Completion StatusAndThreadChanged(Message message, Campaign? pausedCampaign = null) => (events, unread) =>
     {
         var agent = message.Conversation.AgentId ?? InboxEvent.Unassigned;
         events.Add(new MessageStatusChanged(agent, MessageView.From(message)));
         events.Add(new ThreadChanged(agent, Summary(message.Conversation), null, unread.GetValueOrDefault(agent)));
+        if (pausedCampaign is not null) events.Add(new CampaignChanged(pausedCampaign.AgentId, pausedCampaign.Id));
         return WriteResult.Ok;
     };
 

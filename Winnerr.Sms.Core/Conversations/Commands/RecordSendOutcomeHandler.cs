@@ -1,3 +1,4 @@
+
 namespace Winnerr.Sms.Core.Conversations.Commands;
 
 /// <summary>
@@ -5,7 +6,7 @@ namespace Winnerr.Sms.Core.Conversations.Commands;
 /// retryable ones come back later with backoff; unknown ones come back to be reconciled first;
 /// configuration errors pause the sender number until an admin resumes it.
 /// </summary>
-public sealed class RecordSendOutcomeHandler(IOptions<OutboxOptions> options) : CommandHandler<RecordSendOutcome>
+public sealed class RecordSendOutcomeHandler(IOptions<OutboxOptions> options, IOptions<CampaignOptions> campaigns) : CommandHandler<RecordSendOutcome>
 {
     /// <summary>A batch's messages and outbox rows, loaded in two queries rather than two per outcome.</summary>
     private sealed record Loaded(Dictionary<long, Message> Messages, Dictionary<long, OutboxItem> Rows);
@@ -37,6 +38,7 @@ public sealed class RecordSendOutcomeHandler(IOptions<OutboxOptions> options) : 
             var advances = MessageStatus.CanAdvance(message.Status, r.Status) || message.Status == MessageStatus.Scheduled;
             if (message.Sid == r.Sid && !advances && message.ErrorMessage is null) return Unchanged;
             message.Sid = r.Sid;
+            message.SentAt ??= now;
             message.ErrorCode = null;
             message.ErrorMessage = null;
             message.UpdatedAt = now;
@@ -55,7 +57,7 @@ public sealed class RecordSendOutcomeHandler(IOptions<OutboxOptions> options) : 
                 if (r.ErrorCode == 21610 && !message.Contact.IsKeywordOptOut
                     && message.Contact.RecordConsent(ConsentStatus.OptedOut, "Twilio: recipient opted out (21610)", now, "STOP"))
                     db.ContactEvents.Add(new ContactEvent { ContactId = message.ContactId, At = now, Kind = "consent", Text = "Opted out (Twilio reported a STOP, error 21610)" });
-                return InboxWrites.StatusAndThreadChanged(message);
+                return InboxWrites.StatusAndThreadChanged(message, await CampaignWrites.PauseOnFilteringAsync(db, message, campaigns.Value, now, ct));
 
             case SendOutcome.Configuration:
                 var sender = await db.AgentNumbers.FirstOrDefaultAsync(n => n.PhoneNumber == row!.SenderNumber, ct);
@@ -72,8 +74,12 @@ public sealed class RecordSendOutcomeHandler(IOptions<OutboxOptions> options) : 
                 message.ErrorCode = r.ErrorCode;
                 message.ErrorMessage = $"Waiting: sending from {row!.SenderNumber} is paused. {reason}";
                 message.UpdatedAt = now;
+                var pausedCampaign = await CampaignWrites.PauseOnConfigurationAsync(db, message, reason, now, ct);
+                if (message.CampaignId is not null && await db.Campaigns.AnyAsync(x => x.Id == message.CampaignId && x.State != CampaignState.Running, ct))
+                    row!.State = OutboxState.Paused;
                 return (events, _) =>
                 {
+                    if (pausedCampaign is not null) events.Add(new CampaignChanged(pausedCampaign.AgentId, pausedCampaign.Id));
                     if (paused) events.Add(new SenderChanged(sender!.AgentId, sender.PhoneNumber, reason));
                     events.Add(new MessageStatusChanged(message.Conversation.AgentId ?? InboxEvent.Unassigned, MessageView.From(message)));
                     return WriteResult.Ok;

@@ -293,6 +293,140 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Winnerr.Sms.Core.Campaigns.Campaign", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AudienceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "AudienceId")
+                        .IsUnique();
+
+                    b.HasIndex("AgentId", "CreatedAt");
+
+                    b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Campaigns.CampaignAudience", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "CreatedAt");
+
+                    b.ToTable("CampaignAudiences");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Campaigns.CampaignRecipient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(220)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("CampaignId", "Id");
+
+                    b.ToTable("CampaignRecipients");
+                });
+
             modelBuilder.Entity("Winnerr.Sms.Core.Contacts.Contact", b =>
                 {
                     b.Property<long>("Id")
@@ -502,6 +636,9 @@ namespace Winnerr.Sms.Core.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ContactId")
                         .HasColumnType("INTEGER");
 
@@ -537,6 +674,9 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.Property<long?>("ScheduledFor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sid")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -550,6 +690,8 @@ namespace Winnerr.Sms.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("CreatedAt");
 
@@ -608,6 +750,9 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ClaimToken")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -649,6 +794,8 @@ namespace Winnerr.Sms.Core.Data.Migrations
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("CampaignId", "State");
 
                     b.HasIndex("State", "DueAt");
 
@@ -773,6 +920,31 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.Navigation("Agent");
                 });
 
+            modelBuilder.Entity("Winnerr.Sms.Core.Campaigns.Campaign", b =>
+                {
+                    b.HasOne("Winnerr.Sms.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Campaigns.CampaignRecipient", b =>
+                {
+                    b.HasOne("Winnerr.Sms.Core.Campaigns.Campaign", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Winnerr.Sms.Core.Messaging.Message", "Message")
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Message");
+                });
+
             modelBuilder.Entity("Winnerr.Sms.Core.Contacts.Contact", b =>
                 {
                     b.HasOne("Winnerr.Sms.Core.Agents.Agent", null)
@@ -817,6 +989,11 @@ namespace Winnerr.Sms.Core.Data.Migrations
 
             modelBuilder.Entity("Winnerr.Sms.Core.Messaging.Message", b =>
                 {
+                    b.HasOne("Winnerr.Sms.Core.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Winnerr.Sms.Core.Contacts.Contact", "Contact")
                         .WithMany()
                         .HasForeignKey("ContactId")
@@ -829,6 +1006,8 @@ namespace Winnerr.Sms.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.Navigation("Campaign");
+
                     b.Navigation("Contact");
 
                     b.Navigation("Conversation");
@@ -836,11 +1015,18 @@ namespace Winnerr.Sms.Core.Data.Migrations
 
             modelBuilder.Entity("Winnerr.Sms.Core.Outbox.OutboxItem", b =>
                 {
+                    b.HasOne("Winnerr.Sms.Core.Campaigns.Campaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Winnerr.Sms.Core.Messaging.Message", "Message")
                         .WithMany()
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Campaign");
 
                     b.Navigation("Message");
                 });
@@ -856,6 +1042,11 @@ namespace Winnerr.Sms.Core.Data.Migrations
             modelBuilder.Entity("Winnerr.Sms.Core.Agents.Agent", b =>
                 {
                     b.Navigation("Numbers");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Campaigns.Campaign", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 
             modelBuilder.Entity("Winnerr.Sms.Core.Contacts.Contact", b =>

@@ -1,0 +1,53 @@
+namespace Winnerr.Sms.Core.Campaigns;
+
+public sealed class ChangeCampaignHandler(OutboxSignal signal) : CommandHandler<ChangeCampaign>
+{
+    protected override async Task<Completion> ApplyAsync(SmsDbContext db, ChangeCampaign c, WriteBatch batch, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.FirstOrDefaultAsync(x => x.Id == c.CampaignId && x.AgentId == c.AgentId, ct);
+        if (campaign is null) return Fail(WriteResult.NotFound("Campaign not found."));
+        if (campaign.State == CampaignState.Cancelled) return Fail(WriteResult.Invalid("This campaign was cancelled."));
+        var now = batch.Now;
+
+        switch (c.Action)
+        {
+            case CampaignAction.Pause:
+                if (!await CampaignWrites.PauseAsync(db, campaign, "Paused by you.", now, ct)) return Unchanged;
+                return Changed(campaign, threads: false);
+
+            case CampaignAction.Resume:
+                if (campaign.State != CampaignState.Paused) return Unchanged;
+                campaign.State = CampaignState.Running;
+                campaign.PauseReason = null;
+                campaign.UpdatedAt = now;
+                await db.Outbox.Where(o => o.CampaignId == campaign.Id && o.State == OutboxState.Paused)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Pending), ct);
+                signal.Notify();
+                return Changed(campaign, threads: false);
+
+            default:
+                campaign.State = CampaignState.Cancelled;
+                campaign.PauseReason = null;
+                campaign.UpdatedAt = now;
+                // Texts being handed to the provider right now (claimed) cannot be called back; everything still waiting is.
+                var waiting = await db.Outbox.Where(o => o.CampaignId == campaign.Id && (o.State == OutboxState.Pending || o.State == OutboxState.Paused))
+                    .Include(o => o.Message!).ThenInclude(m => m.Conversation).ToListAsync(ct);
+                foreach (var row in waiting)
+                {
+                    var message = row.Message!;
+                    db.Outbox.Remove(row);
+                    message.Status = MessageStatus.Canceled;
+                    message.ErrorMessage = RecipientStates.CancelledText;
+                    message.UpdatedAt = now;
+                    InboxWrites.Follow(message);
+                }
+                return Changed(campaign, threads: waiting.Count > 0);
+        }
+    }
+
+    private static Completion Changed(Campaign campaign, bool threads) => (events, _) =>
+    {
+        events.Add(new CampaignChanged(campaign.AgentId, campaign.Id, threads));
+        return WriteResult.Ok;
+    };
+}
