@@ -20,6 +20,8 @@ public sealed class CreateCampaignHandler(CampaignPlanner planner) : CommandHand
         if (agent.PrimaryNumber is not { } from)
             return Fail(WriteResult.Invalid("You have no Twilio number to text from yet. An admin can add one in Settings."));
 
+        if (c.RequestsConsent && c.Purpose != TextPurpose.Transactional)
+            return Fail(WriteResult.Invalid("A consent request is a transactional text: it asks for marketing consent, it cannot need it."));
         var now = batch.Now;
         var contacts = await PlanContacts.LoadAsync(db, c.AgentId, audience.Ids(), now, ct);
         var plan = planner.Plan(new PlanRequest(agent.Name, c.Body, c.Purpose, c.StartAt), contacts, now);
@@ -62,6 +64,13 @@ public sealed class CreateCampaignHandler(CampaignPlanner planner) : CommandHand
             var needsReply = conversation.NeedsReply;
             conversation.Touch(message);
             conversation.NeedsReply = needsReply;
+        }
+
+        if (c.RequestsConsent)
+        {
+            // Their YES within the window is what records marketing consent (ConsentReply).
+            foreach (var chunk in plan.Rows.Where(r => r.Verdict != PlanVerdicts.Skip).Select(r => r.ContactId).Chunk(1000))
+                await db.Contacts.Where(x => chunk.Contains(x.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsentRequestedAt, now), ct);
         }
 
         return (events, _) =>

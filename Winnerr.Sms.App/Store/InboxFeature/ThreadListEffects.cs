@@ -32,6 +32,15 @@ public sealed class ThreadListEffects(InboxQueries queries, CurrentAgent agent, 
         }
     }
 
+    /// <summary>A campaign queued or cancelled texts in many threads at once: reload the list (and the open thread) rather than replay thousands of rows.</summary>
+    [EffectMethod]
+    public Task ReloadOnCampaign(InboxEventReceivedAction action, IDispatcher dispatcher)
+    {
+        if (action.Event is not CampaignChanged { ThreadsChanged: true }) return Task.CompletedTask;
+        if (state.Value.OpenConversationId is { } open) dispatcher.Dispatch(new OpenConversationAction(open));
+        return LoadFirstPageAsync(dispatcher);
+    }
+
     [EffectMethod(typeof(LoadMoreThreadsAction))]
     public async Task LoadMore(IDispatcher dispatcher)
     {
