@@ -1,0 +1,285 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Winnerr.Sms.Core.Campaigns;
+using Winnerr.Sms.Core.Contacts;
+using Winnerr.Sms.Core.Conversations;
+using Winnerr.Sms.Core.Conversations.Commands;
+using Winnerr.Sms.Core.Data;
+using Winnerr.Sms.Core.Messaging;
+using Winnerr.Sms.Core.Outbox;
+using Winnerr.Sms.Tests.TestSupport;
+
+namespace Winnerr.Sms.Tests.Integration;
+
+/// <summary>Campaigns on the simulator, which keeps every text it accepted: exactly one per eligible recipient, whatever happens.</summary>
+public class CampaignTests : IAsyncLifetime
+{
+    private SmsAppFactory _app = null!;
+    private long _agentId;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+    }
+
+    private async Task StartAsync(double perSecond, string? dbPath = null, int? statusDelayMs = null)
+    {
+        _app = new SmsAppFactory(dbPath);
+        if (statusDelayMs is { } delay) _app.Settings["Simulator:StatusDelayMilliseconds"] = delay.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _app.Settings["Sms:MessagesPerSecond"] = perSecond.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _app.CreateClient();
+        _agentId = await _app.AgentIdAsync(SmsAppFactory.AgentEmail);
+    }
+
+    private CampaignService Campaigns => _app.Services.GetRequiredService<CampaignService>();
+
+    /// <summary>
+    /// An IANA zone where it is mid-afternoon right now, so marketing texts are inside quiet hours whenever the suite runs
+    /// (the holds themselves are covered by the plan's unit tests).
+    /// </summary>
+    private static string DaytimeZone()
+    {
+        string[] zones =
+        [
+            "Pacific/Honolulu", "America/Anchorage", "America/Los_Angeles", "America/Denver", "America/Chicago", "America/New_York",
+            "America/Sao_Paulo", "Atlantic/South_Georgia", "Atlantic/Azores", "Europe/London", "Europe/Paris", "Europe/Athens", "Europe/Moscow",
+            "Asia/Dubai", "Asia/Karachi", "Asia/Dhaka", "Asia/Bangkok", "Asia/Shanghai", "Asia/Tokyo", "Australia/Brisbane", "Pacific/Noumea",
+            "Pacific/Auckland",
+        ];
+        return zones.First(z => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(z)).Hour is >= 11 and <= 16);
+    }
+
+    private static string Phone(int i) => $"+1212555{i:0000}";
+
+    /// <summary>Contacts with marketing consent, except the ones <paramref name="shape"/> changes.</summary>
+    private async Task<List<long>> SeedAsync(int count, Action<int, Contact>? shape = null, IEnumerable<string>? phones = null)
+    {
+        var zone = DaytimeZone();
+        var now = DateTimeOffset.UtcNow;
+        await using var db = await _app.DbAsync();
+        var contacts = (phones ?? Enumerable.Range(1, count).Select(Phone)).Select((phone, i) =>
+        {
+            var c = new Contact
+            {
+                AgentId = _agentId, FirstName = $"Pat{i}", LastName = "Buyer", Phone = phone, TimeZone = zone, CreatedAt = now,
+                Consent = ConsentStatus.MarketingOptIn, ConsentSource = "web form", ConsentAt = now.AddDays(-30),
+            };
+            shape?.Invoke(i, c);
+            return c;
+        }).ToList();
+        db.Contacts.AddRange(contacts);
+        await db.SaveChangesAsync();
+        return contacts.Select(c => c.Id).ToList();
+    }
+
+    private async Task<long> ConfirmAsync(IReadOnlyList<long> ids, string body = "Hi {{first_name}}, open house Sunday 1-3. Reply STOP to opt out.",
+        TextPurpose purpose = TextPurpose.Marketing)
+    {
+        var audience = await Campaigns.CreateAudienceAsync(_agentId, ids);
+        var (id, error) = await Campaigns.ConfirmAsync(new CreateCampaign(_agentId, audience, "Open house", body, null, purpose, null));
+        Assert.Null(error);
+        return id!.Value;
+    }
+
+    private async Task<CampaignProgress> WaitForAsync(long campaignId, Func<CampaignProgress, bool> done, int seconds = 60)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var view = await Campaigns.GetAsync(_agentId, campaignId);
+            if (view is not null && done(view.Progress)) return view.Progress;
+            if (watch.Elapsed > TimeSpan.FromSeconds(seconds))
+                throw new TimeoutException($"The campaign never got there: {view?.Progress}");
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>How many texts the provider accepted for each number.</summary>
+    private async Task<Dictionary<string, int>> ProviderCountsAsync()
+    {
+        await using var db = await _app.DbAsync();
+        return await db.SimulatedProviderMessages.GroupBy(m => m.To).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+    }
+
+    [Fact]
+    public async Task FiveHundredRecipients_EveryEligibleOneGetsExactlyOneTextInTheirOwnThread()
+    {
+        await StartAsync(perSecond: 0);
+        var ids = await SeedAsync(500, (i, c) =>
+        {
+            if (i % 50 == 1) c.Consent = ConsentStatus.TransactionalOnly; // 10 without marketing consent
+            if (i % 50 == 2) { c.Consent = ConsentStatus.OptedOut; c.IsOptedOut = true; c.OptOutKeyword = "STOP"; c.OptOutAt = DateTimeOffset.UtcNow.AddDays(-1); }
+        });
+
+        var id = await ConfirmAsync(ids);
+        var progress = await WaitForAsync(id, p => p.Finished && p.Delivered == p.Sent);
+
+        Assert.Equal((500, 480, 480, 0, 20, 0), (progress.Total, progress.Sent, progress.Delivered, progress.Failed, progress.Skipped, progress.Held));
+        var counts = await ProviderCountsAsync();
+        Assert.Equal(480, counts.Count);
+        Assert.All(counts.Values, n => Assert.Equal(1, n));
+        await using var db = await _app.DbAsync();
+        // One thread per recipient, each with exactly its own campaign text.
+        var perThread = await db.Messages.Where(m => m.CampaignId == id).GroupBy(m => m.ConversationId).Select(g => g.Count()).ToListAsync();
+        Assert.Equal(480, perThread.Count);
+        Assert.All(perThread, n => Assert.Equal(1, n));
+        Assert.Equal(0, await db.Outbox.CountAsync());
+        var skipped = await Campaigns.RecipientsAsync(_agentId, id, RecipientStates.Skipped);
+        Assert.Equal(10, skipped.Count(r => r.Reason == PlanReasons.NoConsent));
+        Assert.Equal(10, skipped.Count(r => r.Reason == PlanReasons.OptedOut));
+    }
+
+    [Fact]
+    public async Task ConfirmingTheSameComposerTwice_MakesOneCampaign()
+    {
+        await StartAsync(perSecond: 0);
+        var ids = await SeedAsync(5);
+        var audience = await Campaigns.CreateAudienceAsync(_agentId, ids);
+        var command = new CreateCampaign(_agentId, audience, "Price drop", "New price on Maple. Reply STOP to opt out.", null, TextPurpose.Marketing, null);
+
+        // Two tabs confirm at once.
+        var results = await Task.WhenAll(Campaigns.ConfirmAsync(command), Campaigns.ConfirmAsync(command));
+
+        Assert.Equal(results[0].Id, results[1].Id);
+        await WaitForAsync(results[0].Id!.Value, p => p.Finished);
+        await using var db = await _app.DbAsync();
+        Assert.Equal(1, await db.Campaigns.CountAsync());
+        Assert.Equal(5, await db.Messages.CountAsync(m => m.CampaignId != null));
+        Assert.All((await ProviderCountsAsync()).Values, n => Assert.Equal(1, n));
+    }
+
+    [Fact]
+    public async Task WhenTheHostStopsMidCampaign_ThenTheRestartSendsEachRecipientExactlyOnce()
+    {
+        var path = SmsAppFactory.NewDatabasePath();
+        try
+        {
+            await StartAsync(perSecond: 40, path);
+            var ids = await SeedAsync(120);
+            var id = await ConfirmAsync(ids);
+            await WaitForAsync(id, p => p.Sent >= 20);
+            await _app.DisposeAsync();
+            await using (var db = new SmsDbContext(new DbContextOptionsBuilder<SmsDbContext>().UseSqlite($"Data Source={path}").Options))
+                Assert.InRange(await db.SimulatedProviderMessages.CountAsync(), 20, 119);
+
+            await StartAsync(perSecond: 0, path);
+            var progress = await WaitForAsync(id, p => p.Finished);
+
+            Assert.Equal((120, 120, 0), (progress.Total, progress.Sent, progress.Skipped));
+            var counts = await ProviderCountsAsync();
+            Assert.Equal(120, counts.Count);
+            Assert.All(counts.Values, n => Assert.Equal(1, n));
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+            _app = null!;
+            SmsAppFactory.DeleteDatabase(path);
+        }
+    }
+
+    [Fact]
+    public async Task WhenARecipientTextsStopMidCampaign_ThenTheyAreSkippedAndCountedAsOptedOut()
+    {
+        await StartAsync(perSecond: 4);
+        var ids = await SeedAsync(12);
+        var id = await ConfirmAsync(ids);
+        await WaitForAsync(id, p => p.Sent >= 1);
+
+        var last = Phone(12);
+        var client = _app.CreateClient();
+        Assert.True((await client.SendAsync(_app.SignedPost("/webhooks/twilio/sms", SmsAppFactory.InboundForm(last, "STOP")))).IsSuccessStatusCode);
+        var progress = await WaitForAsync(id, p => p.Finished);
+
+        Assert.Equal((12, 11, 1, 1), (progress.Total, progress.Sent, progress.Skipped, progress.OptedOut));
+        var counts = await ProviderCountsAsync();
+        Assert.False(counts.ContainsKey(last));
+        var stopped = (await Campaigns.RecipientsAsync(_agentId, id)).Single(r => r.Phone == last);
+        Assert.Equal(RecipientStates.Skipped, stopped.State);
+        Assert.Contains("STOP", stopped.Detail);
+    }
+
+    [Fact]
+    public async Task WhenANumberIsInvalid_ThenOnlyThatRecipientFails()
+    {
+        await StartAsync(perSecond: 0);
+        // Twilio's test numbers: 21211 (not a valid number) and 21614 (not a mobile).
+        var phones = new[] { Phone(1), "+15005550001", Phone(2), "+15005550009", Phone(3) };
+        var ids = await SeedAsync(phones.Length, phones: phones);
+        var id = await ConfirmAsync(ids);
+
+        var progress = await WaitForAsync(id, p => p.Finished);
+
+        Assert.Equal((5, 3, 2), (progress.Total, progress.Sent, progress.Failed));
+        var failed = await Campaigns.RecipientsAsync(_agentId, id, RecipientStates.Failed);
+        Assert.Equal([21211, 21614], failed.Select(r => r.ErrorCode ?? 0).Order());
+        Assert.All(failed, r => Assert.False(string.IsNullOrWhiteSpace(r.Detail)));
+        Assert.Equal(CampaignState.Running, (await Campaigns.GetAsync(_agentId, id))!.State);
+    }
+
+    [Fact]
+    public async Task PauseStopsSending_ResumeGoesOn_CancelStopsTheRest()
+    {
+        await StartAsync(perSecond: 5);
+        var ids = await SeedAsync(40);
+        var id = await ConfirmAsync(ids);
+        await WaitForAsync(id, p => p.Sent >= 1);
+
+        Assert.Null(await Campaigns.ChangeAsync(_agentId, id, CampaignAction.Pause));
+        // Whatever was already claimed finishes; everything else is parked where no dispatcher claims it.
+        await WaitUntilAsync(async db => !await db.Outbox.AnyAsync(o => o.CampaignId == id && o.State != OutboxState.Paused));
+        var atPause = (await ProviderCountsAsync()).Count;
+        await using (var db = await _app.DbAsync())
+            Assert.Equal(40 - atPause, await db.Outbox.CountAsync(o => o.CampaignId == id && o.State == OutboxState.Paused));
+        Assert.Equal(CampaignState.Paused, (await Campaigns.GetAsync(_agentId, id))!.State);
+
+        Assert.Null(await Campaigns.ChangeAsync(_agentId, id, CampaignAction.Resume));
+        await WaitForAsync(id, p => p.Sent >= atPause + 2);
+
+        Assert.Null(await Campaigns.ChangeAsync(_agentId, id, CampaignAction.Cancel));
+        var progress = await WaitForAsync(id, p => p.Finished);
+
+        var sent = (await ProviderCountsAsync()).Count;
+        Assert.InRange(sent, atPause + 2, 39);
+        Assert.Equal((40, sent, 40 - sent), (progress.Total, progress.Sent, progress.Skipped));
+        Assert.Equal(40 - sent, (await Campaigns.RecipientsAsync(_agentId, id, RecipientStates.Cancelled)).Count);
+        Assert.NotNull(await Campaigns.ChangeAsync(_agentId, id, CampaignAction.Resume));
+        await using (var db = await _app.DbAsync()) Assert.Equal(0, await db.Outbox.CountAsync());
+    }
+
+    [Fact]
+    public async Task WhenCarriersFilterTooMany_ThenTheCampaignPausesAndSaysWhy()
+    {
+        // Delivery receipts are held back, so the carrier's 30007 can be the first final status.
+        await StartAsync(perSecond: 0, statusDelayMs: 600_000);
+        var ids = await SeedAsync(30);
+        var id = await ConfirmAsync(ids);
+        await WaitForAsync(id, p => p.Sent == 30);
+
+        await using (var db = await _app.DbAsync())
+        {
+            var writer = _app.Services.GetRequiredService<InboxWriter>();
+            foreach (var m in await db.Messages.Where(m => m.CampaignId == id).OrderBy(m => m.Id).Take(3).ToListAsync())
+                await writer.ExecuteAsync(new ApplyStatus(m.Id, m.Sid!, MessageStatus.Undelivered, 30007, "filtered"));
+        }
+
+        var view = (await Campaigns.GetAsync(_agentId, id))!;
+        Assert.Equal(CampaignState.Paused, view.State);
+        Assert.Contains("30007", view.PauseReason);
+    }
+
+    private async Task WaitUntilAsync(Func<SmsDbContext, Task<bool>> condition)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            await using (var db = await _app.DbAsync())
+                if (await condition(db)) return;
+            if (watch.Elapsed > TimeSpan.FromSeconds(20)) throw new TimeoutException("Never reached the expected state.");
+            await Task.Delay(20);
+        }
+    }
+}
