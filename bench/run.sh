@@ -2,14 +2,15 @@
 # Measures the speed targets of the issues on this machine. Not part of the test run: the figures
 # go into the issue notes and the README. Every server it starts is on 127.0.0.1 and is stopped at the end.
 # `bench/run.sh` runs every step; `bench/run.sh outbox` only the send pipeline's (issue 8): the webhook
-# load (2) again, then 7-9; `bench/run.sh inbox` only the inbox's (issue 9): 4, then 10-12.
+# load (2) again, then 7-9; `bench/run.sh inbox` only the inbox's (issue 9): 4, then 10-12;
+# `bench/run.sh campaign` only bulk SMS (issue 10): 13-15.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 steps="${1:-all}"
-case "$steps" in all|outbox|inbox) ;; *) echo "usage: bench/run.sh [all|outbox|inbox]" >&2; exit 2 ;; esac
+case "$steps" in all|outbox|inbox|campaign) ;; *) echo "usage: bench/run.sh [all|outbox|inbox|campaign]" >&2; exit 2 ;; esac
 step() { [ "$steps" = all ] || [[ ",$1," == *",$steps,"* ]]; } # $1 = the selections a step belongs to
 
-if step inbox && ! command -v chromium >/dev/null 2>&1; then
+if (step inbox || step campaign) && ! command -v chromium >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq && $SUDO apt-get install -y --no-install-recommends chromium
 fi
@@ -130,4 +131,34 @@ start_app "$work/live.db" 5311 Auth__SignInPermitLimit=100
 $bench inbox-live http://127.0.0.1:5311 "$token" "$app_pid" $agents 2 20 30 30 50 "$tools" || missed
 stop_app "$app_pid"
 echo "   (inbox search is not measured: its search box is not built yet)"
+fi
+
+if step campaign; then
+echo "== 13. the plan for 10,000 recipients (mixed consent, zones from area codes), in Chromium; n = 20 edits after the first"
+$bench campaign-seed "$work/plan.db" 10000
+start_app "$work/plan.db" 5320
+$bench campaign-plan http://127.0.0.1:5320 20 || missed
+stop_app "$app_pid"
+
+echo "== 14. a 5,000-recipient campaign paced at 50/s, confirmed in Chromium, with 200 signed inbound webhooks/s for 60 s meanwhile"
+$bench campaign-seed "$work/pace.db" 5000 daytime
+start_app "$work/pace.db" 5321 Sms__MessagesPerSecond=50 Simulator__StatusDelayMilliseconds=500
+$bench campaign-confirm http://127.0.0.1:5321 "$work/pace.id"
+$bench campaign-inbound http://127.0.0.1:5321 "$token" 200 60 || missed
+$bench outbox-pace "$work/pace.db" 50 90 200 || missed
+$bench campaign-check "$work/pace.db" "$(cat "$work/pace.id")" 120 || missed
+stop_app "$app_pid"
+
+echo "== 15. kill -9 twice during a 1,000-recipient campaign at 50/s, restart on the same database each time"
+$bench campaign-seed "$work/kill.db" 1000 daytime
+start_app "$work/kill.db" 5322 Sms__MessagesPerSecond=50
+$bench campaign-confirm http://127.0.0.1:5322 "$work/kill.id"
+for round in 1 2; do
+  sleep 4
+  kill -9 "$app_pid"; wait "$app_pid" 2>/dev/null || true
+  echo "   kill -9 #$round after $(sqlite3 "$work/kill.db" 'select count(*) from SimulatedProviderMessages' 2>/dev/null || echo '?') texts accepted"
+  start_app "$work/kill.db" 5322 Sms__MessagesPerSecond=50
+done
+$bench campaign-check "$work/kill.db" "$(cat "$work/kill.id")" 120 || missed
+stop_app "$app_pid"
 fi

@@ -21,7 +21,9 @@ public sealed record ContactDetail(Contact Contact, IReadOnlyList<string> Tags, 
 
 public enum TimelineKind { Inbound, Outbound, Event }
 
-public sealed record TimelineEntry(TimelineKind Kind, DateTimeOffset At, string Text, string? Status, int? ErrorCode, long? MessageId);
+/// <param name="CampaignId">The campaign an outbound text was part of, with its name.</param>
+public sealed record TimelineEntry(TimelineKind Kind, DateTimeOffset At, string Text, string? Status, int? ErrorCode, long? MessageId,
+    long? CampaignId = null, string? CampaignName = null);
 
 public sealed record ImportReport(int Imported, int Merged, IReadOnlyList<(int Row, string Reason)> Refused)
 {

@@ -79,7 +79,7 @@ public sealed class ContactService(IDbContextFactory<SmsDbContext> dbFactory, In
         var messages = await db.Messages.AsNoTracking().Where(m => m.ContactId == id)
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Take(fetch)
             .Select(m => new TimelineEntry(m.Direction == MessageDirection.Inbound ? TimelineKind.Inbound : TimelineKind.Outbound,
-                m.CreatedAt, m.Body, m.Status, m.ErrorCode, m.Id))
+                m.CreatedAt, m.Body, m.Status, m.ErrorCode, m.Id, m.CampaignId, m.Campaign != null ? m.Campaign.Name : null))
             .ToListAsync(ct);
         var events = await db.ContactEvents.AsNoTracking().Where(e => e.ContactId == id)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(fetch)

@@ -66,7 +66,8 @@ public sealed class CampaignFlowTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(_page.GetByTestId("people-selection")).ToContainTextAsync("5 selected");
         await _page.GetByTestId("people-send-sms").ClickAsync();
 
-        await _page.WaitForURLAsync("**/phone/sms/campaigns/new?audience=*");
+        // The circuit navigates (no page load): wait for the address, then for the composer itself.
+        await _page.WaitForURLAsync("**/phone/sms/campaigns/new?audience=*", new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
         await Expect(_page.GetByTestId("bulk-audience")).ToContainTextAsync("5 contacts");
         await _page.Locator("[data-testid=bulk-name] input, input[data-testid=bulk-name]").First.FillAsync("Open house Sunday");
         await _page.Locator("[data-testid=bulk-body] textarea, textarea[data-testid=bulk-body]").First
@@ -84,7 +85,7 @@ public sealed class CampaignFlowTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(PlanRow(Consenting[0])).ToContainTextAsync("Hi Cara, open house at 418 Maple this Sunday 1-3! - Alex Morgan. Reply STOP to opt out.");
 
         await _page.GetByTestId("bulk-confirm").ClickAsync();
-        await _page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/phone/sms/campaigns/\d+$"));
+        await _page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/phone/sms/campaigns/\d+$"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
         var progress = _page.GetByTestId("campaign-progress");
         await Expect(progress).ToHaveAttributeAsync("data-total", "5");
         await Expect(progress).ToHaveAttributeAsync("data-delivered", "3");
@@ -97,6 +98,7 @@ public sealed class CampaignFlowTests(BrowserFixture browser) : IAsyncLifetime
             await _page.Locator($"[data-testid=campaign-recipient][data-phone='{phone}'] a").ClickAsync();
             await Expect(_page.Locator("[data-testid=message][data-direction=outbound]"))
                 .ToContainTextAsync($"Hi {first}, open house at 418 Maple this Sunday 1-3!");
+            await Expect(_page.GetByTestId("message-campaign")).ToBeVisibleAsync();
             await _page.GoBackAsync();
             await Expect(_page.GetByTestId("campaign-progress")).ToHaveAttributeAsync("data-delivered", "3");
         }

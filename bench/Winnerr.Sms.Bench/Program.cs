@@ -21,6 +21,11 @@ return args.FirstOrDefault() switch
     "shot" => await Screenshot.ShootAsync(new Uri(args[1]), args[2], args[3], int.Parse(args[4]), int.Parse(args[5]), args.Length > 6 ? args[6] : null, args.Length > 7 ? args[7] : null),
     "crash" => await IngestCrash.CrashAsync(new Uri(args[1]), args[2], int.Parse(args[3]), int.Parse(args[4]), int.Parse(args[5]), args[6]),
     "replay" => await IngestCrash.ReplayAsync(new Uri(args[1]), args[2], int.Parse(args[3]), args[4], args[5]),
+    "campaign-seed" => await CampaignBench.SeedAsync(args[1], int.Parse(args[2]), args.Length > 3 && args[3] == "daytime"),
+    "campaign-plan" => await CampaignBench.PlanAsync(new Uri(args[1]), int.Parse(args[2])),
+    "campaign-confirm" => await CampaignBench.ConfirmAsync(new Uri(args[1]), args[2]),
+    "campaign-inbound" => await CampaignBench.InboundAsync(new Uri(args[1]), args[2], double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4])),
+    "campaign-check" => await CampaignBench.CheckAsync(args[1], long.Parse(args[2]), int.Parse(args[3])),
     _ => Usage(),
 };
 
@@ -31,6 +36,8 @@ static int Usage()
         + " | people DB COUNT | templates COUNT"
         + " | outbox-seed DB COUNT | outbox-drain DB COUNT LAUNCHED_UNIX_MS TIMEOUT_S | outbox-pace DB RATE SECONDS TIMEOUT_S"
         + " | text BASEURL TOKEN FROM BODY | shot BASEURL PATH OUT.png WIDTH HEIGHT [OPEN_PHONE|-] [CLICK_TESTID]"
-        + " | crash BASEURL TOKEN COUNT KILL_AT PID ACKFILE | replay BASEURL TOKEN COUNT DB ACKFILE");
+        + " | crash BASEURL TOKEN COUNT KILL_AT PID ACKFILE | replay BASEURL TOKEN COUNT DB ACKFILE"
+        + " | campaign-seed DB COUNT [daytime] | campaign-plan BASEURL RUNS | campaign-confirm BASEURL IDFILE | campaign-inbound BASEURL TOKEN RATE SECONDS"
+        + " | campaign-check DB CAMPAIGN_ID TIMEOUT_S");
     return 2;
 }
