@@ -37,6 +37,7 @@ public static class SmsCoreServiceCollectionExtensions
         services.AddSingleton(sp => new PhoneNumberNormalizer(sp.GetRequiredService<IOptions<SmsOptions>>().Value.DefaultRegion));
         services.AddSingleton<IMarketingWindow, QuietHoursWindow>();
         services.AddSingleton<ComplianceGate>();
+        services.AddHostedService<PhoneMetadataWarmUp>();
 
         foreach (var handler in typeof(ICommandHandler).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ICommandHandler).IsAssignableFrom(t)))

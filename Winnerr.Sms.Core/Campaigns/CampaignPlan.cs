@@ -62,6 +62,9 @@ public sealed record PlanTotals(
 /// <summary>The plan, or why there is none (<paramref name="Error"/>: the text cannot be read, the start time is past).</summary>
 public sealed record CampaignPlan(IReadOnlyList<PlanRow> Rows, PlanTotals Totals, string? Error = null)
 {
+    /// <summary>Only the first rows of a big selection, shown while the rest are decided; its totals are theirs alone.</summary>
+    public bool Partial { get; init; }
+
     public static CampaignPlan Failed(string error) =>
         new([], new PlanTotals(0, 0, 0, 0, new Dictionary<string, int>(), 0, 0m), error);
 

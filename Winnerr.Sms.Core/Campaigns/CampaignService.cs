@@ -38,15 +38,33 @@ public sealed class CampaignService(
         return await db.Campaigns.Where(c => c.AgentId == agentId && c.AudienceId == audienceId).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
     }
 
-    public async Task<CampaignPlan> PlanAsync(long agentId, string audienceId, string body, TextPurpose purpose, DateTimeOffset? startAt, CancellationToken ct = default)
+    /// <summary>How many rows a big plan shows before the rest are decided.</summary>
+    public const int FirstRows = 100;
+
+    /// <summary>
+    /// The plan for the selection. For a big selection <paramref name="firstRows"/> gets the first rows' plan (their totals
+    /// only, <see cref="CampaignPlan.Partial"/>) as soon as they are decided, then the whole plan is returned.
+    /// </summary>
+    public async Task<CampaignPlan> PlanAsync(long agentId, string audienceId, string body, TextPurpose purpose, DateTimeOffset? startAt,
+        CancellationToken ct = default, Func<CampaignPlan, Task>? firstRows = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var audience = await db.CampaignAudiences.AsNoTracking().FirstOrDefaultAsync(a => a.Id == audienceId && a.AgentId == agentId, ct);
         if (audience is null) return CampaignPlan.Failed("This selection is gone. Pick the recipients in People again.");
         var agentName = await db.Agents.Where(a => a.Id == agentId).Select(a => a.Name).FirstAsync(ct);
         var now = clock.GetUtcNow();
-        var contacts = await PlanContacts.LoadAsync(db, agentId, audience.Ids(), now, ct);
-        return planner.Plan(new PlanRequest(agentName, body, purpose, startAt), contacts, now);
+        var request = new PlanRequest(agentName, body, purpose, startAt);
+        var ids = audience.Ids();
+        if (firstRows is not null && ids.Count > FirstRows * 2)
+        {
+            var head = planner.Plan(request, await PlanContacts.LoadAsync(db, agentId, ids.Take(FirstRows).ToList(), now, ct), now);
+            if (!head.Ok) return head;
+            await firstRows(head with { Partial = true });
+        }
+        var contacts = await PlanContacts.LoadAsync(db, agentId, ids, now, ct);
+        ct.ThrowIfCancellationRequested();
+        // Deciding 10,000 rows is CPU work: off the circuit's thread.
+        return await Task.Run(() => planner.Plan(request, contacts, now), ct);
     }
 
     /// <summary>Creates the campaign (or finds the one this composer already made). Returns its id, or the reason it was not made.</summary>

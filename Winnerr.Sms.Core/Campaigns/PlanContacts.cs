@@ -3,7 +3,7 @@ namespace Winnerr.Sms.Core.Campaigns;
 /// <summary>Loads what the plan needs for an audience: a few queries for any size, never one per recipient.</summary>
 public static class PlanContacts
 {
-    private const int Chunk = 1000;
+    private const int Chunk = 5000;
 
     /// <summary>The agent's contacts among <paramref name="ids"/>, in that order; ids of other agents' contacts are dropped.</summary>
     public static async Task<List<PlanContact>> LoadAsync(SmsDbContext db, long agentId, IReadOnlyList<long> ids, DateTimeOffset now, CancellationToken ct)
@@ -13,7 +13,15 @@ public static class PlanContacts
         var since = now.AddHours(-24);
         foreach (var chunk in ids.Distinct().Chunk(Chunk))
         {
-            foreach (var c in await db.Contacts.AsNoTracking().Where(c => c.AgentId == agentId && chunk.Contains(c.Id)).ToListAsync(ct))
+            // Only the columns the plan reads: a campaign can load 10,000 contacts.
+            foreach (var c in await db.Contacts.AsNoTracking().Where(c => c.AgentId == agentId && chunk.Contains(c.Id))
+                         .Select(c => new Contact
+                         {
+                             Id = c.Id, Phone = c.Phone, FirstName = c.FirstName, LastName = c.LastName, PropertyAddress = c.PropertyAddress,
+                             ShowingAt = c.ShowingAt, TimeZone = c.TimeZone, Consent = c.Consent, IsOptedOut = c.IsOptedOut,
+                             OptOutKeyword = c.OptOutKeyword, OptOutAt = c.OptOutAt, LastInboundAt = c.LastInboundAt, RevocationFlaggedAt = c.RevocationFlaggedAt,
+                         })
+                         .ToListAsync(ct))
                 contacts[c.Id] = c;
             var sent = await db.Messages
                 .Where(m => chunk.Contains(m.ContactId) && m.Direction == MessageDirection.Outbound && m.Purpose == TextPurpose.Marketing && m.Sid != null)

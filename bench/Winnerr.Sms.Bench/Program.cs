@@ -25,6 +25,7 @@ return args.FirstOrDefault() switch
     "campaign-plan" => await CampaignBench.PlanAsync(new Uri(args[1]), int.Parse(args[2])),
     "campaign-confirm" => await CampaignBench.ConfirmAsync(new Uri(args[1]), args[2]),
     "campaign-inbound" => await CampaignBench.InboundAsync(new Uri(args[1]), args[2], double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4])),
+    "campaign-plan-inproc" => await CampaignPlanInProcess.RunAsync(args[1], int.Parse(args[2])),
     "campaign-check" => await CampaignBench.CheckAsync(args[1], long.Parse(args[2]), int.Parse(args[3])),
     _ => Usage(),
 };
