@@ -17,6 +17,15 @@ internal static class CampaignWrites
     }
 
     /// <summary>
+    /// The state a claimed row goes back to (a hold, a retry): parked when its campaign was paused or cancelled meanwhile,
+    /// so a pause also holds the texts that were in a dispatcher's hands when it happened.
+    /// </summary>
+    public static async Task<string> ReleasedStateAsync(SmsDbContext db, OutboxItem row, CancellationToken ct) =>
+        row.CampaignId is { } id && await db.Campaigns.AnyAsync(c => c.Id == id && c.State != CampaignState.Running, ct)
+            ? OutboxState.Paused
+            : OutboxState.Pending;
+
+    /// <summary>
     /// Carrier filtering (30007) on more than <see cref="CampaignOptions.FilteringPauseRate"/> of a campaign's handed-over
     /// texts means carriers are blocking it: pause before the number's reputation suffers more.
     /// </summary>

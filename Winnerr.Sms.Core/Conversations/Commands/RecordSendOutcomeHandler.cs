@@ -75,8 +75,7 @@ public sealed class RecordSendOutcomeHandler(IOptions<OutboxOptions> options, IO
                 message.ErrorMessage = $"Waiting: sending from {row!.SenderNumber} is paused. {reason}";
                 message.UpdatedAt = now;
                 var pausedCampaign = await CampaignWrites.PauseOnConfigurationAsync(db, message, reason, now, ct);
-                if (message.CampaignId is not null && await db.Campaigns.AnyAsync(x => x.Id == message.CampaignId && x.State != CampaignState.Running, ct))
-                    row!.State = OutboxState.Paused;
+                row!.State = pausedCampaign is not null ? OutboxState.Paused : await CampaignWrites.ReleasedStateAsync(db, row, ct);
                 return (events, _) =>
                 {
                     if (pausedCampaign is not null) events.Add(new CampaignChanged(pausedCampaign.AgentId, pausedCampaign.Id));
@@ -99,6 +98,7 @@ public sealed class RecordSendOutcomeHandler(IOptions<OutboxOptions> options, IO
                     row.ReconcileSince ??= row.ClaimedAt;
                 }
                 Release(row, now + options.Value.Backoff(row.Attempts, Random.Shared.NextDouble()), attemptCounted: true);
+                row.State = await CampaignWrites.ReleasedStateAsync(db, row, ct);
                 return Unchanged;
         }
     }
