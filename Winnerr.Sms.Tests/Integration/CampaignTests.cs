@@ -271,6 +271,29 @@ public class CampaignTests : IAsyncLifetime
         Assert.Contains("30007", view.PauseReason);
     }
 
+    [Fact]
+    public async Task AConsentRequestCampaign_ThenAYesRecordsMarketingConsent()
+    {
+        await StartAsync(perSecond: 0);
+        var ids = await SeedAsync(3, (_, c) => c.Consent = ConsentStatus.TransactionalOnly);
+        var audience = await Campaigns.CreateAudienceAsync(_agentId, ids);
+        var (id, error) = await Campaigns.ConfirmAsync(new CreateCampaign(_agentId, audience, "Consent request",
+            "{{agent_name}} here. Reply YES to get new listings and open-house invites by text. Reply STOP to opt out.", null, TextPurpose.Transactional, null,
+            RequestsConsent: true));
+        Assert.Null(error);
+        await WaitForAsync(id!.Value, p => p.Finished);
+
+        var client = _app.CreateClient();
+        Assert.True((await client.SendAsync(_app.SignedPost("/webhooks/twilio/sms", SmsAppFactory.InboundForm(Phone(1), "Yes")))).IsSuccessStatusCode);
+
+        await WaitUntilAsync(async db => await db.Contacts.AnyAsync(c => c.Phone == Phone(1) && c.Consent == ConsentStatus.MarketingOptIn));
+        await using var check = await _app.DbAsync();
+        var yes = await check.Contacts.SingleAsync(c => c.Phone == Phone(1));
+        Assert.StartsWith("replied YES to request on", yes.ConsentSource);
+        Assert.Equal(2, await check.Contacts.CountAsync(c => c.Consent == ConsentStatus.TransactionalOnly));
+        Assert.Equal(1, (await Campaigns.GetAsync(_agentId, id.Value))!.Progress.Replied);
+    }
+
     private async Task WaitUntilAsync(Func<SmsDbContext, Task<bool>> condition)
     {
         var watch = Stopwatch.StartNew();
