@@ -27,7 +27,7 @@ internal static class CampaignModel
             e.Property(r => r.PlanReason).HasMaxLength(32);
             e.HasOne<Campaign>().WithMany(c => c.Recipients).HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(r => r.Message).WithMany().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.SetNull);
-            e.HasIndex(r => new { r.CampaignId, r.Id });
+            e.HasIndex(r => new { r.CampaignId, r.Position });
             e.HasIndex(r => r.ContactId);
             e.HasIndex(r => r.MessageId);
         });

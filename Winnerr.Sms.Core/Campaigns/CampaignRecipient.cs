@@ -8,6 +8,8 @@ public class CampaignRecipient
 {
     public long Id { get; set; }
     public long CampaignId { get; set; }
+    /// <summary>The recipient's place in the plan (the People selection's order).</summary>
+    public int Position { get; set; }
     public long ContactId { get; set; }
     public required string Phone { get; set; }
     public required string Name { get; set; }

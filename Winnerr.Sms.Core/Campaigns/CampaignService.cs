@@ -105,7 +105,7 @@ public sealed class CampaignService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Campaigns.AnyAsync(c => c.Id == campaignId && c.AgentId == agentId, ct)) return [];
-        var rows = await db.CampaignRecipients.AsNoTracking().Where(r => r.CampaignId == campaignId).OrderBy(r => r.Id)
+        var rows = await db.CampaignRecipients.AsNoTracking().Where(r => r.CampaignId == campaignId).OrderBy(r => r.Position)
             .Select(r => new
             {
                 r.Id, r.ContactId, r.Name, r.Phone, r.PlanReason, r.MessageId,

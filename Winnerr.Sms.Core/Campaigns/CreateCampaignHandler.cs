@@ -35,9 +35,9 @@ public sealed class CreateCampaignHandler(CampaignPlanner planner) : CommandHand
         db.Campaigns.Add(campaign);
 
         var threads = await ThreadsAsync(db, from, plan.Rows.Where(r => r.Verdict != PlanVerdicts.Skip).Select(r => r.ContactId).ToList(), ct);
-        foreach (var row in plan.Rows)
+        foreach (var (row, position) in plan.Rows.Select((r, i) => (r, i)))
         {
-            var recipient = new CampaignRecipient { ContactId = row.ContactId, Phone = row.Phone, Name = row.Name, PlanReason = row.Reason };
+            var recipient = new CampaignRecipient { Position = position, ContactId = row.ContactId, Phone = row.Phone, Name = row.Name, PlanReason = row.Reason };
             campaign.Recipients.Add(recipient);
             if (row.Verdict == PlanVerdicts.Skip) continue;
 

@@ -416,13 +416,16 @@ namespace Winnerr.Sms.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
 
                     b.HasIndex("MessageId");
 
-                    b.HasIndex("CampaignId", "Id");
+                    b.HasIndex("CampaignId", "Position");
 
                     b.ToTable("CampaignRecipients");
                 });

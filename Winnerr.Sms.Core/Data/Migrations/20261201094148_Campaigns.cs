@@ -81,6 +81,7 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     CampaignId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
                     ContactId = table.Column<long>(type: "INTEGER", nullable: false),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 220, nullable: false),
@@ -120,9 +121,9 @@ namespace Winnerr.Sms.Core.Data.Migrations
                 columns: new[] { "AgentId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CampaignRecipients_CampaignId_Id",
+                name: "IX_CampaignRecipients_CampaignId_Position",
                 table: "CampaignRecipients",
-                columns: new[] { "CampaignId", "Id" });
+                columns: new[] { "CampaignId", "Position" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CampaignRecipients_ContactId",

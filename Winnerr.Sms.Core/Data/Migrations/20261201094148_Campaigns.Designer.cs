@@ -10,7 +10,7 @@ using Winnerr.Sms.Core.Data;
 namespace Winnerr.Sms.Core.Data.Migrations
 {
     [DbContext(typeof(SmsDbContext))]
-    [Migration("20261201083827_Campaigns")]
+    [Migration("20261201094148_Campaigns")]
     partial class Campaigns
     {
         /// <inheritdoc />
@@ -419,13 +419,16 @@ namespace Winnerr.Sms.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
 
                     b.HasIndex("MessageId");
 
-                    b.HasIndex("CampaignId", "Id");
+                    b.HasIndex("CampaignId", "Position");
 
                     b.ToTable("CampaignRecipients");
                 });
