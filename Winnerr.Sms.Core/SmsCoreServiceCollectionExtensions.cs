@@ -48,6 +48,7 @@ public static class SmsCoreServiceCollectionExtensions
         services.AddSingleton<ContactService>();
         services.AddSingleton<ContactImport>();
         services.AddSingleton<Templates.TemplateService>();
+        services.AddSingleton<History.IMessageSearch, History.SqliteMessageSearch>();
         return services;
     }
 }
