@@ -3,6 +3,7 @@ using Winnerr.Sms.App.Components;
 using Winnerr.Sms.App.Extensions;
 using Winnerr.Sms.App.Security;
 using Winnerr.Sms.App.People;
+using Winnerr.Sms.App.History;
 using Winnerr.Sms.App.Webhooks;
 
 // `dotnet run --project Winnerr.Sms.App -- agents ...` manages agents without the UI (first set-up).
@@ -44,6 +45,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapTwilioWebhooks();
 app.MapAccountEndpoints();
 app.MapPeopleEndpoints();
+app.MapHistoryEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
