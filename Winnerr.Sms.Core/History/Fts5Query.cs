@@ -12,6 +12,9 @@ public static class Fts5Query
         return $"AgentId : \"{agentId}\" AND " + string.Join(" AND ", terms);
     }
 
-    public static string Quote(SearchTerm term) =>
-        "\"" + string.Join(' ', term.Tokens.Select(t => t.Replace("\"", "\"\""))) + "\"" + (term.IsPrefix ? "*" : "");
+    public static string Quote(SearchTerm term) => term.Digits is { } digits
+        ? $"(\"{digits}\"* OR {Phrase(term.Tokens)})"
+        : Phrase(term.Tokens) + (term.IsPrefix ? "*" : "");
+
+    private static string Phrase(IEnumerable<string> tokens) => "\"" + string.Join(' ', tokens.Select(t => t.Replace("\"", "\"\""))) + "\"";
 }

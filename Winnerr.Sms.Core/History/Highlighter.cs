@@ -15,10 +15,13 @@ public static class Highlighter
             var tokens = term.Tokens.Select(SearchText.Fold).ToList();
             for (var i = 0; i + tokens.Count <= words.Count; i++)
             {
-                if (!Matches(words, i, tokens, term.IsPrefix)) continue;
+                if (!Matches(words, i, tokens, term.IsPrefix && term.Digits is null)) continue;
                 var last = words[i + tokens.Count - 1];
                 Array.Fill(marked, true, words[i].Start, last.Start + last.Length - words[i].Start);
             }
+            if (term.Digits is { } digits)
+                foreach (var word in words.Where(w => w.Folded.StartsWith(digits, StringComparison.Ordinal)))
+                    Array.Fill(marked, true, word.Start, word.Length);
         }
         var parts = new List<Part>();
         var start = 0;

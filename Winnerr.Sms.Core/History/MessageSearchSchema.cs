@@ -30,12 +30,13 @@ public static class MessageSearchSchema
         $"trim({c}.FirstName || ' ' || {c}.LastName) || ' ' || replace({c}.Phone, '+', '') || ' ' || substr(replace({c}.Phone, '+', ''), -10)"
         + $" || ' ' || substr(replace({c}.Phone, '+', ''), -7) || ' ' || substr(replace({c}.Phone, '+', ''), -4)";
 
+    // Only messages with an agent are indexed: History is always one agent's.
     private static string Index(string m, string contact) =>
-        $"INSERT INTO {Table}(rowid, Body, Contact, AgentId) SELECT {m}.Id, {m}.Body, {ContactText(contact)}, {m}.AgentId FROM Contacts {contact} WHERE {contact}.Id = {m}.ContactId;";
+        $"INSERT INTO {Table}(rowid, Body, Contact, AgentId) SELECT {m}.Id, {m}.Body, {ContactText(contact)}, {m}.AgentId FROM Contacts {contact} WHERE {contact}.Id = {m}.ContactId AND {m}.AgentId IS NOT NULL;";
 
     // External content: a delete must name exactly the values that were indexed.
     private static string Unindex(string m, string contact) =>
-        $"INSERT INTO {Table}({Table}, rowid, Body, Contact, AgentId) SELECT 'delete', {m}.Id, {m}.Body, {ContactText(contact)}, {m}.AgentId FROM Contacts {contact} WHERE {contact}.Id = {m}.ContactId;";
+        $"INSERT INTO {Table}({Table}, rowid, Body, Contact, AgentId) SELECT 'delete', {m}.Id, {m}.Body, {ContactText(contact)}, {m}.AgentId FROM Contacts {contact} WHERE {contact}.Id = {m}.ContactId AND {m}.AgentId IS NOT NULL;";
 
     /// <summary>Creates the index, its triggers and fills it from the messages already stored.</summary>
     public static IReadOnlyList<string> CreateSqlite() =>
@@ -44,7 +45,7 @@ public static class MessageSearchSchema
         $"""
         CREATE VIEW MessageSearchContent AS
         SELECT m.Id AS Id, m.Body AS Body, {ContactText("c")} AS Contact, m.AgentId AS AgentId
-        FROM Messages m JOIN Contacts c ON c.Id = m.ContactId;
+        FROM Messages m JOIN Contacts c ON c.Id = m.ContactId WHERE m.AgentId IS NOT NULL;
         """,
         $"""
         CREATE VIRTUAL TABLE {Table} USING fts5(Body, Contact, AgentId, content='MessageSearchContent', content_rowid='Id',
@@ -57,11 +58,12 @@ public static class MessageSearchSchema
         // Old contact text for the delete: the row's values before this update.
         $"""
         CREATE TRIGGER {ContactTrigger} AFTER UPDATE OF FirstName, LastName, Phone ON Contacts BEGIN
-            INSERT INTO {Table}({Table}, rowid, Body, Contact, AgentId) SELECT 'delete', m.Id, m.Body, {ContactText("old")}, m.AgentId FROM Messages m WHERE m.ContactId = old.Id;
-            INSERT INTO {Table}(rowid, Body, Contact, AgentId) SELECT m.Id, m.Body, {ContactText("new")}, m.AgentId FROM Messages m WHERE m.ContactId = new.Id;
+            INSERT INTO {Table}({Table}, rowid, Body, Contact, AgentId) SELECT 'delete', m.Id, m.Body, {ContactText("old")}, m.AgentId FROM Messages m WHERE m.ContactId = old.Id AND m.AgentId IS NOT NULL;
+            INSERT INTO {Table}(rowid, Body, Contact, AgentId) SELECT m.Id, m.Body, {ContactText("new")}, m.AgentId FROM Messages m WHERE m.ContactId = new.Id AND m.AgentId IS NOT NULL;
         END;
         """,
-        // A safety net for any write path that does not copy the agent onto a new message.
+        // A safety net for any write path that does not copy the agent onto a new message. Its UPDATE indexes the
+        // message (through the update trigger) whichever of the insert triggers runs first.
         $"""
         CREATE TRIGGER {AgentTrigger} AFTER INSERT ON Messages
         WHEN new.AgentId IS NULL AND (SELECT AgentId FROM Conversations WHERE Id = new.ConversationId) IS NOT NULL BEGIN

@@ -29,6 +29,13 @@ public sealed class SearchText
         var text = (input ?? "").Trim();
         if (text.Length > MaxLength) text = text[..MaxLength];
         var terms = new List<SearchTerm>();
+        // A number typed with spaces or punctuation ("(312) 555-0190", "+1 312 555 0190") is one number: its digits
+        // are matched as a prefix of the contact's number forms, or the same digit groups in a text.
+        if (text.All(ch => char.IsAsciiDigit(ch) || PhonePunctuation.Contains(ch)) && text.Count(char.IsAsciiDigit) >= 7)
+        {
+            var groups = Tokenize(text).Select(t => t.Text).ToList();
+            return new SearchText([new SearchTerm(groups, IsPhrase: false, Digits: string.Concat(groups))], text);
+        }
         var i = 0;
         while (i < text.Length && terms.Count < MaxTerms)
         {
@@ -43,6 +50,8 @@ public sealed class SearchText
         }
         return new SearchText(terms, text);
     }
+
+    private const string PhonePunctuation = "+-(). ";
 
     private static int IndexOfSpaceOrQuote(string text, int start)
     {
@@ -94,7 +103,8 @@ public sealed class SearchText
 }
 
 /// <summary>One thing to find: a word (its last token matched as a prefix) or a quoted phrase (exact).</summary>
-public sealed record SearchTerm(IReadOnlyList<string> Tokens, bool IsPhrase)
+/// <remarks>With <paramref name="Digits"/> the term is a phone number: those digits as a prefix, or its groups as a phrase.</remarks>
+public sealed record SearchTerm(IReadOnlyList<string> Tokens, bool IsPhrase, string? Digits = null)
 {
     /// <summary>One-letter prefixes are matched as whole words: "a*" would read most of the index.</summary>
     public bool IsPrefix => !IsPhrase && Tokens[^1].Length >= 2;
