@@ -31,6 +31,21 @@ public static class HistorySeed
         for (var i = 0; i < bodies.Length; i++) await TextAtAsync(factory, thread, bodies[i], start.AddSeconds(i));
     }
 
+    /// <summary>Many texts in one transaction, alternating inbound and delivered outbound; returns their ids in order.</summary>
+    public static async Task<IReadOnlyList<long>> ManyAsync(IDbContextFactory<SmsDbContext> factory, Thread thread, IReadOnlyList<(string Body, DateTimeOffset At)> texts)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var messages = texts.Select((t, i) => new Message
+        {
+            ConversationId = thread.ConversationId, ContactId = thread.ContactId, AgentId = thread.AgentId, Body = t.Body,
+            Direction = i % 2 == 0 ? MessageDirection.Inbound : MessageDirection.Outbound,
+            Status = i % 2 == 0 ? MessageStatus.Received : MessageStatus.Delivered, CreatedAt = t.At, UpdatedAt = t.At,
+        }).ToList();
+        db.Messages.AddRange(messages);
+        await db.SaveChangesAsync();
+        return messages.Select(m => m.Id).ToList();
+    }
+
     public static Task TextAtAsync(IDbContextFactory<SmsDbContext> factory, Thread thread, string body, DateTimeOffset at,
         MessageDirection direction = MessageDirection.Inbound, string? status = null, TextPurpose purpose = TextPurpose.Transactional) =>
         TextAtAsync(factory, thread, body, at, thread.AgentId, direction, status, purpose);
