@@ -2,11 +2,12 @@
 # Measures the speed targets of the issues on this machine. Not part of the test run: the figures
 # go into the issue notes and the README. Every server it starts is on 127.0.0.1 and is stopped at the end.
 # `bench/run.sh` runs every step; `bench/run.sh outbox` only the send pipeline's (issue 8): the webhook
-# load (2) again, then 7-9; `bench/run.sh inbox` only the inbox's (issue 9): 4, then 10-12.
+# load (2) again, then 7-9; `bench/run.sh inbox` only the inbox's (issue 9): 4, then 10-12;
+# `bench/run.sh history` only History's (issue 12): 13-14.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 steps="${1:-all}"
-case "$steps" in all|outbox|inbox) ;; *) echo "usage: bench/run.sh [all|outbox|inbox]" >&2; exit 2 ;; esac
+case "$steps" in all|outbox|inbox|history) ;; *) echo "usage: bench/run.sh [all|outbox|inbox|history]" >&2; exit 2 ;; esac
 step() { [ "$steps" = all ] || [[ ",$1," == *",$steps,"* ]]; } # $1 = the selections a step belongs to
 
 if step inbox && ! command -v chromium >/dev/null 2>&1; then
@@ -130,4 +131,13 @@ start_app "$work/live.db" 5311 Auth__SignInPermitLimit=100
 $bench inbox-live http://127.0.0.1:5311 "$token" "$app_pid" $agents 2 20 30 30 50 "$tools" || missed
 stop_app "$app_pid"
 echo "   (inbox search is not measured: its search box is not built yet)"
+fi
+
+if step history; then
+echo "== 13. History: 1,000,000 messages of one agent (20,000 threads) + 1,000,000 of ten others; the migration, its size, search (first page of 50, in-process, n = 50)"
+$bench history "$work/history.db" 50
+echo "== 14. signed inbound webhooks into that 2,000,000-message database (FTS5 triggers on)"
+start_app "$work/history.db" 5313
+$bench webhooks http://127.0.0.1:5313 "$token"
+stop_app "$app_pid"
 fi

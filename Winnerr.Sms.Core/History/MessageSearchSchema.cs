@@ -10,6 +10,7 @@ namespace Winnerr.Sms.Core.History;
 public static class MessageSearchSchema
 {
     public const string Table = "MessagesFts";
+    public const string Vocabulary = "MessagesFtsWords";
     public const string InsertTrigger = "Messages_fts_ai";
     public const string DeleteTrigger = "Messages_fts_ad";
     public const string UpdateTrigger = "Messages_fts_au";
@@ -51,6 +52,8 @@ public static class MessageSearchSchema
         CREATE VIRTUAL TABLE {Table} USING fts5(Body, Contact, AgentId, content='MessageSearchContent', content_rowid='Id',
             tokenize='unicode61 remove_diacritics 2', prefix='2 3 4');
         """,
+        // Its words, to complete a long prefix into the words it stands for.
+        $"CREATE VIRTUAL TABLE {Vocabulary} USING fts5vocab('{Table}', 'row');",
         $"CREATE TRIGGER {InsertTrigger} AFTER INSERT ON Messages BEGIN {Index("new", "c")} END;",
         $"CREATE TRIGGER {DeleteTrigger} AFTER DELETE ON Messages BEGIN {Unindex("old", "c")} END;",
         // Status callbacks update a message many times; only a change of what is indexed touches the index.
@@ -80,6 +83,7 @@ public static class MessageSearchSchema
         $"DROP TRIGGER IF EXISTS {UpdateTrigger};",
         $"DROP TRIGGER IF EXISTS {DeleteTrigger};",
         $"DROP TRIGGER IF EXISTS {InsertTrigger};",
+        $"DROP TABLE IF EXISTS {Vocabulary};",
         $"DROP TABLE IF EXISTS {Table};",
         "DROP VIEW IF EXISTS MessageSearchContent;",
     ];

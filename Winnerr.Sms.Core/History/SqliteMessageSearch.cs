@@ -7,14 +7,18 @@ namespace Winnerr.Sms.Core.History;
 
 /// <summary>
 /// History on SQLite. Without a search it is one range of the (AgentId, CreatedAt, Id) index. With one, FTS5
-/// (<see cref="MessageSearchSchema"/>) finds the agent's matches first: when they are few, they are read by id
-/// and sorted; when they are many, the agent's index is walked newest first and each message is checked against
-/// the index, which stops after a page because matches are everywhere.
+/// (<see cref="MessageSearchSchema"/>) counts the agent's matches first: when they are few, they are read by id and
+/// sorted; when they are many, the agent's time index is read newest first in growing blocks and each block's ids
+/// are matched against the index by rowid range, until a page is full. Both are exact for any order of ids.
 /// </summary>
-public sealed class SqliteMessageSearch(IDbContextFactory<SmsDbContext> dbFactory) : IMessageSearch
+/// <param name="fewMatches">At most this many matches are read by id (tests lower it, and <paramref name="firstBlock"/>, to reach the window path).</param>
+public sealed class SqliteMessageSearch(IDbContextFactory<SmsDbContext> dbFactory, int fewMatches = SqliteMessageSearch.FewMatches,
+    int firstBlock = SqliteMessageSearch.FirstBlock) : IMessageSearch
 {
     /// <summary>Up to this many matches are read in full and sorted by time; more and the time index leads.</summary>
     public const int FewMatches = 2000;
+    public const int FirstBlock = 1024;
+    private const int MaxBlock = 32_768, MaxCompletions = 64;
     private const int ExportPage = 1000;
 
     private const string Columns =
@@ -24,8 +28,9 @@ public sealed class SqliteMessageSearch(IDbContextFactory<SmsDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var connection = await OpenAsync(db, ct);
-        var plan = await PlanAsync(connection, agentId, filter, ct);
-        if (plan.Kind == PlanKind.Nothing) return new HistoryPage([], null);
+        var plan = await PlanAsync(connection, agentId, filter, fewMatches, ct);
+        if (plan.Kind == PlanKind.Window) plan = plan with { Kind = PlanKind.Ids, Ids = await WindowAsync(connection, agentId, filter, zone, plan, after, take + 1, firstBlock, ct) };
+        if (plan.Kind == PlanKind.Nothing || plan is { Kind: PlanKind.Ids, Ids.Count: 0 }) return new HistoryPage([], null);
         await using var command = connection.CreateCommand();
         var where = Where(command, agentId, filter, zone, plan, after);
         command.CommandText = $"""
@@ -45,22 +50,61 @@ public sealed class SqliteMessageSearch(IDbContextFactory<SmsDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var connection = await OpenAsync(db, ct);
-        var plan = await PlanAsync(connection, agentId, filter, ct);
+        var plan = await PlanAsync(connection, agentId, filter, fewMatches, ct);
         if (plan.Kind == PlanKind.Nothing) return new HistoryCount(0, false);
         await using var command = connection.CreateCommand();
-        if (plan.Kind == PlanKind.Probe && filter with { Search = null } == HistoryFilter.All)
+        if (plan.Kind == PlanKind.Window && filter with { Search = null } == HistoryFilter.All)
         {
             // Only the search: the index alone can count it.
             Add(command, "$q", plan.Query!);
             command.CommandText = $"SELECT count(*) FROM (SELECT rowid FROM {MessageSearchSchema.Table} WHERE {MessageSearchSchema.Table} MATCH $q LIMIT {cap + 1})";
         }
+        else if (plan.Kind == PlanKind.Window)
+            return Capped((await WindowAsync(connection, agentId, filter, zone, plan, null, cap + 1, firstBlock, ct)).Count, cap);
         else
         {
             var where = Where(command, agentId, filter, zone, plan, after: null);
             command.CommandText = $"SELECT count(*) FROM (SELECT 1 FROM Messages m WHERE {where} LIMIT {cap + 1})";
         }
-        var count = Convert.ToInt32(await command.ExecuteScalarAsync(ct));
-        return count > cap ? new HistoryCount(cap, true) : new HistoryCount(count, false);
+        return Capped(Convert.ToInt32(await command.ExecuteScalarAsync(ct)), cap);
+    }
+
+    private static HistoryCount Capped(int count, int cap) => count > cap ? new HistoryCount(cap, true) : new HistoryCount(count, false);
+
+    /// <summary>Up to <paramref name="limit"/> ids of matching messages after <paramref name="after"/>, newest first.</summary>
+    private static async Task<IReadOnlyList<long>> WindowAsync(DbConnection connection, long agentId, HistoryFilter filter, TimeZoneInfo zone, Plan plan,
+        HistoryCursor? after, int limit, int firstBlock, CancellationToken ct)
+    {
+        var found = new List<long>();
+        var size = firstBlock;
+        while (found.Count < limit)
+        {
+            var block = new List<(long Id, long At)>(size);
+            await using (var command = connection.CreateCommand())
+            {
+                var where = Where(command, agentId, filter with { Search = null }, zone, new Plan(PlanKind.All), after);
+                command.CommandText = $"SELECT m.Id, m.CreatedAt FROM Messages m WHERE {where} ORDER BY m.CreatedAt DESC, m.Id DESC LIMIT {size}";
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) block.Add((reader.GetInt64(0), reader.GetInt64(1)));
+            }
+            if (block.Count == 0) break;
+            var matches = new HashSet<long>();
+            await using (var command = connection.CreateCommand())
+            {
+                Add(command, "$q", plan.AnyAgentQuery!);
+                Add(command, "$lo", block.Min(b => b.Id));
+                Add(command, "$hi", block.Max(b => b.Id));
+                command.CommandText = $"SELECT rowid FROM {MessageSearchSchema.Table} WHERE {MessageSearchSchema.Table} MATCH $q AND rowid BETWEEN $lo AND $hi";
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) matches.Add(reader.GetInt64(0));
+            }
+            foreach (var (id, _) in block)
+                if (matches.Contains(id) && found.Count < limit) found.Add(id);
+            if (block.Count < size) break;
+            after = new HistoryCursor(new DateTimeOffset(block[^1].At, TimeSpan.Zero), block[^1].Id);
+            size = Math.Min(size * 2, MaxBlock);
+        }
+        return found;
     }
 
     public async IAsyncEnumerable<HistoryRow> AllAsync(long agentId, HistoryFilter filter, TimeZoneInfo zone, [EnumeratorCancellation] CancellationToken ct = default)
@@ -75,9 +119,11 @@ public sealed class SqliteMessageSearch(IDbContextFactory<SmsDbContext> dbFactor
         while (after is not null);
     }
 
-    private enum PlanKind { All, Nothing, Ids, Probe }
+    private enum PlanKind { All, Nothing, Ids, Window }
 
-    private sealed record Plan(PlanKind Kind, string? Query = null, IReadOnlyList<long>? Ids = null);
+    /// <param name="Query">The search within the agent's messages.</param>
+    /// <param name="AnyAgentQuery">The same without the agent: the window already is the agent's.</param>
+    private sealed record Plan(PlanKind Kind, string? Query = null, IReadOnlyList<long>? Ids = null, string? AnyAgentQuery = null);
 
     private static async Task<DbConnection> OpenAsync(SmsDbContext db, CancellationToken ct)
     {
@@ -86,19 +132,43 @@ public sealed class SqliteMessageSearch(IDbContextFactory<SmsDbContext> dbFactor
     }
 
     /// <summary>How to apply the search: not at all, by the few matching ids, or by checking each message in time order.</summary>
-    private static async Task<Plan> PlanAsync(DbConnection connection, long agentId, HistoryFilter filter, CancellationToken ct)
+    private static async Task<Plan> PlanAsync(DbConnection connection, long agentId, HistoryFilter filter, int fewMatches, CancellationToken ct)
     {
         var text = filter.Text;
         if (!text.IsSearch) return new Plan(PlanKind.All);
-        if (Fts5Query.For(text, agentId) is not { } query) return new Plan(PlanKind.Nothing);
+        if (text.Terms.Count == 0) return new Plan(PlanKind.Nothing);
+        var completions = await CompleteAsync(connection, text, ct);
+        var query = Fts5Query.For(text, agentId, completions)!;
         await using var command = connection.CreateCommand();
         Add(command, "$q", query);
-        command.CommandText = $"SELECT rowid FROM {MessageSearchSchema.Table} WHERE {MessageSearchSchema.Table} MATCH $q LIMIT {FewMatches + 1}";
+        command.CommandText = $"SELECT rowid FROM {MessageSearchSchema.Table} WHERE {MessageSearchSchema.Table} MATCH $q LIMIT {fewMatches + 1}";
         var ids = new List<long>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
         if (ids.Count == 0) return new Plan(PlanKind.Nothing);
-        return ids.Count <= FewMatches ? new Plan(PlanKind.Ids, query, ids) : new Plan(PlanKind.Probe, query);
+        return ids.Count <= fewMatches
+            ? new Plan(PlanKind.Ids, query, ids)
+            : new Plan(PlanKind.Window, query, AnyAgentQuery: Fts5Query.For(text, null, completions));
+    }
+
+    /// <summary>The indexed words each long prefix stands for (from the index's own vocabulary), when there are not too many.</summary>
+    private static async Task<Dictionary<SearchTerm, IReadOnlyList<string>>> CompleteAsync(DbConnection connection, SearchText text, CancellationToken ct)
+    {
+        var completions = new Dictionary<SearchTerm, IReadOnlyList<string>>();
+        foreach (var term in text.Terms.Where(Fts5Query.WorthCompleting))
+        {
+            var prefix = SearchText.Fold(term.Tokens[^1]);
+            await using var command = connection.CreateCommand();
+            Add(command, "$from", prefix);
+            Add(command, "$to", prefix[..^1] + (char)(prefix[^1] + 1));
+            command.CommandText = $"SELECT term FROM {MessageSearchSchema.Vocabulary} WHERE term >= $from AND term < $to LIMIT {MaxCompletions + 1}";
+            var words = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct)) words.Add(reader.GetString(0));
+            if (words.Count is > 0 and <= MaxCompletions) completions[term] = words;
+            else if (words.Count == 0) completions[term] = [prefix]; // nothing starts so: an exact word that matches nothing
+        }
+        return completions;
     }
 
     private static string Where(DbCommand command, long agentId, HistoryFilter filter, TimeZoneInfo zone, Plan plan, HistoryCursor? after)
@@ -154,11 +224,6 @@ public sealed class SqliteMessageSearch(IDbContextFactory<SmsDbContext> dbFactor
             Add(command, "$afterAt", after.At.UtcTicks);
             Add(command, "$afterId", after.Id);
             sql.Append(" AND (m.CreatedAt, m.Id) < ($afterAt, $afterId)");
-        }
-        if (plan.Kind == PlanKind.Probe)
-        {
-            Add(command, "$q", plan.Query!);
-            sql.Append($" AND EXISTS (SELECT 1 FROM {MessageSearchSchema.Table} f WHERE f.{MessageSearchSchema.Table} MATCH $q AND f.rowid = m.Id)");
         }
         return sql.ToString();
     }

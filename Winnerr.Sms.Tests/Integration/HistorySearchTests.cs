@@ -246,6 +246,47 @@ public sealed class HistorySearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhenMatchesAreMany_ThenTheTimeIndexWindowsGiveTheSamePagesAsReadingThemAll()
+    {
+        var t = await HistorySeed.ThreadAsync(_inbox.Db, Alex, "+12125550147", "Maria", "Lopez");
+        var other = await HistorySeed.ThreadAsync(_inbox.Db, Alex, "+13125550190", "James", "Carter");
+        // Stored out of time order on purpose: ids do not follow time, so windows of ids are wide.
+        var random = new Random(7);
+        var at = new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
+        var texts = Enumerable.Range(0, 400).Select(i => (Body: i % 3 == 0 ? $"showing number {i}" : $"other text {i}", At: at.AddMinutes(random.Next(0, 300)))).ToList();
+        await HistorySeed.ManyAsync(_inbox.Db, t, texts);
+        await HistorySeed.ManyAsync(_inbox.Db, other, texts.Take(40).ToList());
+        var windows = new SqliteMessageSearch(_inbox.Db, fewMatches: 3, firstBlock: 16);
+        var byIds = new SqliteMessageSearch(_inbox.Db);
+
+        foreach (var filter in new[]
+        {
+            new HistoryFilter { Search = "showing" }, new HistoryFilter { Search = "showi" }, new HistoryFilter { Search = "showing", ContactId = t.ContactId },
+            new HistoryFilter { Search = "showing", Direction = MessageDirection.Outbound },
+            new HistoryFilter { Search = "show", From = new DateOnly(2026, 6, 1), To = new DateOnly(2026, 6, 1) },
+        })
+        {
+            Assert.Equal(await AllPagesAsync(byIds, filter), await AllPagesAsync(windows, filter));
+            Assert.Equal(await byIds.CountAsync(Alex, filter, NewYork, 1000), await windows.CountAsync(Alex, filter, NewYork, 1000));
+        }
+        Assert.Equal(new HistoryCount(50, true), await windows.CountAsync(Alex, new HistoryFilter { Search = "showing" }, NewYork, 50));
+    }
+
+    private async Task<List<long>> AllPagesAsync(IMessageSearch search, HistoryFilter filter)
+    {
+        var ids = new List<long>();
+        HistoryCursor? after = null;
+        do
+        {
+            var page = await search.PageAsync(Alex, filter, TimeZoneInfo.Utc, after, 7);
+            ids.AddRange(page.Rows.Select(r => r.Id));
+            after = page.Next;
+        }
+        while (after is not null);
+        return ids;
+    }
+
+    [Fact]
     public async Task WhenAWritePathLeavesTheAgentOut_ThenTheDatabaseFillsItIn()
     {
         var t = await HistorySeed.ThreadAsync(_inbox.Db, Alex, "+12125550147", "Maria", "Lopez");
