@@ -134,10 +134,17 @@ echo "   (inbox search is not measured: its search box is not built yet)"
 fi
 
 if step history; then
+if ! command -v chromium >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y --no-install-recommends chromium
+fi
 echo "== 13. History: 1,000,000 messages of one agent (20,000 threads) + 1,000,000 of ten others; the migration, its size, search (first page of 50, in-process, n = 50)"
 $bench history "$work/history.db" 50
-echo "== 14. signed inbound webhooks into that 2,000,000-message database (FTS5 triggers on)"
+echo "== 14. History in the browser on that database: search input → first highlighted row visible (n = 40), then signed inbound webhooks into it (FTS5 triggers on)"
 start_app "$work/history.db" 5313
+$bench history-typing http://127.0.0.1:5313 40
 $bench webhooks http://127.0.0.1:5313 "$token"
 stop_app "$app_pid"
+echo "== 15. what the index costs ingest: 20,000 inbound texts through the writer into a fresh database, without and with the FTS5 triggers, 3 rounds"
+$bench history-ingest "$work" 20000 3
 fi
