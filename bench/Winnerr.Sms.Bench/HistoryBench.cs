@@ -22,13 +22,21 @@ public static class HistoryBench
     public static async Task<int> RunAsync(string dbPath, int samples)
     {
         var options = new DbContextOptionsBuilder<SmsDbContext>().UseSqlite($"Data Source={dbPath}").AddInterceptors(new SqlitePragmas()).Options;
+        if (!File.Exists(dbPath)) await SeedAndMigrateAsync(dbPath, options);
+        else Console.WriteLine($"searching the database already at {dbPath}");
+        await SearchAsync(options, samples);
+        return 0;
+    }
+
+    private static async Task SeedAndMigrateAsync(string dbPath, DbContextOptions<SmsDbContext> options)
+    {
         await using (var db = new SmsDbContext(options))
         {
             var all = db.Database.GetMigrations().ToList();
             await db.GetService<IMigrator>().MigrateAsync(all[all.FindIndex(m => m.EndsWith("_MessageHistorySearch", StringComparison.Ordinal)) - 1]);
         }
         var clock = Stopwatch.StartNew();
-        var (from, to) = Seed(dbPath);
+        Seed(dbPath);
         Console.WriteLine($"seeded {Conversations * PerConversation:N0} messages ({MineConversations * PerConversation:N0} of agent 1) in {clock.Elapsed.TotalSeconds:F0} s");
         var before = SizeMb(dbPath);
 
@@ -38,6 +46,11 @@ public static class HistoryBench
         var after = SizeMb(dbPath);
         Console.WriteLine($"database {before:N0} MB before, {after:N0} MB after (+{after - before:N0} MB; FTS5 tables {FtsMb(dbPath):N0} MB)");
 
+    }
+
+    private static async Task SearchAsync(DbContextOptions<SmsDbContext> options, int samples)
+    {
+        var to = DateTimeOffset.UtcNow;
         var search = new SqliteMessageSearch(new Factory(options));
         var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
         var week = DateOnly.FromDateTime(to.AddDays(-200).UtcDateTime);
@@ -71,7 +84,6 @@ public static class HistoryBench
             var countMs = Stopwatch.GetElapsedTime(countStarted).TotalMilliseconds;
             Console.WriteLine($"history {label}: first page ({rows} rows) {Stats.Describe(ms)}; total {count.Text()} in {countMs:F1} ms; {Stats.Load()}");
         }
-        return 0;
     }
 
     private sealed class Factory(DbContextOptions<SmsDbContext> options) : IDbContextFactory<SmsDbContext>
