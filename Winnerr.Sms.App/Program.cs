@@ -4,6 +4,7 @@ using Winnerr.Sms.App.Extensions;
 using Winnerr.Sms.App.Security;
 using Winnerr.Sms.App.People;
 using Winnerr.Sms.App.Campaigns;
+using Winnerr.Sms.App.History;
 using Winnerr.Sms.App.Webhooks;
 
 // `dotnet run --project Winnerr.Sms.App -- agents ...` manages agents without the UI (first set-up).
@@ -46,6 +47,7 @@ app.MapTwilioWebhooks();
 app.MapAccountEndpoints();
 app.MapPeopleEndpoints();
 app.MapCampaignEndpoints();
+app.MapHistoryEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -56,6 +56,7 @@ public static class SmsCoreServiceCollectionExtensions
         services.AddSingleton<Templates.TemplateService>();
         services.AddSingleton<CampaignPlanner>();
         services.AddSingleton<CampaignService>();
+        services.AddSingleton<History.IMessageSearch, History.SqliteMessageSearch>();
         return services;
     }
 }

@@ -3,11 +3,11 @@
 # go into the issue notes and the README. Every server it starts is on 127.0.0.1 and is stopped at the end.
 # `bench/run.sh` runs every step; `bench/run.sh outbox` only the send pipeline's (issue 8): the webhook
 # load (2) again, then 7-9; `bench/run.sh inbox` only the inbox's (issue 9): 4, then 10-12;
-# `bench/run.sh campaign` only bulk SMS (issue 10): 13-15.
+# `bench/run.sh history` only History's (issue 12): 13-15; `bench/run.sh campaign` only bulk SMS (issue 10): 16-18.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 steps="${1:-all}"
-case "$steps" in all|outbox|inbox|campaign) ;; *) echo "usage: bench/run.sh [all|outbox|inbox|campaign]" >&2; exit 2 ;; esac
+case "$steps" in all|outbox|inbox|history|campaign) ;; *) echo "usage: bench/run.sh [all|outbox|inbox|history|campaign]" >&2; exit 2 ;; esac
 step() { [ "$steps" = all ] || [[ ",$1," == *",$steps,"* ]]; } # $1 = the selections a step belongs to
 
 if (step inbox || step campaign) && ! command -v chromium >/dev/null 2>&1; then
@@ -134,13 +134,13 @@ echo "   (inbox search is not measured: its search box is not built yet)"
 fi
 
 if step campaign; then
-echo "== 13. the plan for 10,000 recipients (mixed consent, zones from area codes), in Chromium; n = 20 edits after the first"
+echo "== 16. the plan for 10,000 recipients (mixed consent, zones from area codes), in Chromium; n = 20 edits after the first"
 $bench campaign-seed "$work/plan.db" 10000
 start_app "$work/plan.db" 5320
 $bench campaign-plan http://127.0.0.1:5320 20 || missed
 stop_app "$app_pid"
 
-echo "== 14. a 5,000-recipient campaign paced at 50/s, confirmed in Chromium, with 200 signed inbound webhooks/s for 60 s meanwhile"
+echo "== 17. a 5,000-recipient campaign paced at 50/s, confirmed in Chromium, with 200 signed inbound webhooks/s for 60 s meanwhile"
 $bench campaign-seed "$work/pace.db" 5000 daytime
 start_app "$work/pace.db" 5321 Sms__MessagesPerSecond=50 Simulator__StatusDelayMilliseconds=500
 $bench campaign-confirm http://127.0.0.1:5321 "$work/pace.id"
@@ -149,7 +149,7 @@ $bench outbox-pace "$work/pace.db" 50 90 200 || missed
 $bench campaign-check "$work/pace.db" "$(cat "$work/pace.id")" 120 || missed
 stop_app "$app_pid"
 
-echo "== 15. kill -9 twice during a 1,000-recipient campaign at 50/s, restart on the same database each time"
+echo "== 18. kill -9 twice during a 1,000-recipient campaign at 50/s, restart on the same database each time"
 $bench campaign-seed "$work/kill.db" 1000 daytime
 start_app "$work/kill.db" 5322 Sms__MessagesPerSecond=50
 $bench campaign-confirm http://127.0.0.1:5322 "$work/kill.id"
@@ -161,4 +161,18 @@ for round in 1 2; do
 done
 $bench campaign-check "$work/kill.db" "$(cat "$work/kill.id")" 120 || missed
 stop_app "$app_pid"
+if step history; then
+if ! command -v chromium >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO apt-get install -y --no-install-recommends chromium
+fi
+echo "== 13. History: 1,000,000 messages of one agent (20,000 threads) + 1,000,000 of ten others; the migration, its size, search (first page of 50, in-process, n = 50)"
+$bench history "$work/history.db" 50
+echo "== 14. History in the browser on that database: search input → first highlighted row visible (n = 40), then signed inbound webhooks into it (FTS5 triggers on)"
+start_app "$work/history.db" 5313
+$bench history-typing http://127.0.0.1:5313 40
+$bench webhooks http://127.0.0.1:5313 "$token"
+stop_app "$app_pid"
+echo "== 15. what the index costs ingest: 20,000 inbound texts through the writer into a fresh database, without and with the FTS5 triggers, 3 rounds"
+$bench history-ingest "$work" 20000 3
 fi

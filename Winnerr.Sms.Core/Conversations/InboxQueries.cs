@@ -95,6 +95,39 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
         };
     }
 
+    /// <summary>Older messages shown above a message opened from History, and the most messages such an opening loads.</summary>
+    public const int ContextBefore = 20, MaxMessagesAt = 20_000;
+
+    /// <summary>
+    /// The conversation from a few messages before <paramref name="messageId"/> up to its newest, so History can open it
+    /// at that message however far back it is; the thread stays one span up to now, as live updates expect.
+    /// </summary>
+    public async Task<ConversationDetail?> GetConversationAtAsync(long agentId, long conversationId, long messageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var thread = await Project(db.Conversations.AsNoTracking().Where(c => c.AgentId == agentId && c.Id == conversationId)).FirstOrDefaultAsync(ct);
+        if (thread is null) return null;
+        var target = await db.Messages.Where(m => m.Id == messageId && m.ConversationId == conversationId)
+            .Select(m => new { m.CreatedAt, m.Id }).FirstOrDefaultAsync(ct);
+        if (target is null) return await GetConversationAsync(agentId, conversationId, ct: ct);
+        var older = await db.Messages
+            .Where(m => m.ConversationId == conversationId && (m.CreatedAt < target.CreatedAt || (m.CreatedAt == target.CreatedAt && m.Id < target.Id)))
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Select(m => new { m.CreatedAt, m.Id }).Take(ContextBefore + 1).ToListAsync(ct);
+        var from = older.Count == 0 ? target : older[Math.Min(older.Count, ContextBefore) - 1];
+        var messages = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && (m.CreatedAt > from.CreatedAt || (m.CreatedAt == from.CreatedAt && m.Id >= from.Id)))
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(MaxMessagesAt)
+            .ToListAsync(ct);
+        var hasOlder = older.Count > ContextBefore;
+        var views = messages.Select(MessageView.From).ToList();
+        return new ConversationDetail(thread, views, hasOlder)
+        {
+            Contact = await CardAsync(db, thread.ContactId, ct),
+            Events = await EventsAsync(db, thread.ContactId, hasOlder ? views[0].CreatedAt : null, null, ct),
+        };
+    }
+
     /// <summary>The header's contact and the record's events since <paramref name="since"/>: reloaded when the contact changes.</summary>
     public async Task<ConversationContext?> GetConversationContextAsync(long agentId, long conversationId, DateTimeOffset? since, CancellationToken ct = default)
     {

@@ -86,7 +86,7 @@ public static class DemoData
                 var at = now.AddHours(-line.HoursAgo);
                 var message = new Message
                 {
-                    Conversation = conversation, Contact = contact, Body = line.Body, CreatedAt = at, UpdatedAt = at,
+                    Conversation = conversation, AgentId = agentId, Contact = contact, Body = line.Body, CreatedAt = at, UpdatedAt = at,
                     Direction = line.Inbound ? MessageDirection.Inbound : MessageDirection.Outbound,
                     Status = line.Inbound ? MessageStatus.Received : MessageStatus.Delivered,
                     Sid = $"SMdemo{t.Phone[1..]}{index++:D4}",

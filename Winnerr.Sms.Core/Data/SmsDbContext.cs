@@ -134,6 +134,9 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
             e.HasIndex(m => new { m.ConversationId, m.CreatedAt, m.Id });
             e.HasIndex(m => new { m.ContactId, m.CreatedAt });
             e.HasIndex(m => m.CreatedAt);
+            // History: every text of one agent, newest first, keyset-paged by (time, id).
+            e.HasIndex(m => new { m.AgentId, m.CreatedAt, m.Id }).IsDescending(false, true, true);
+            e.ToTable(t => History.MessageSearchSchema.DeclareTriggers(t));
         });
 
         ConfigureOutbox(model);

@@ -6,6 +6,8 @@ public class Message
 {
     public long Id { get; set; }
     public long ConversationId { get; set; }
+    /// <summary>The conversation's agent, copied here so History is one index range per agent (null while unassigned).</summary>
+    public long? AgentId { get; set; }
     public Conversation Conversation { get; set; } = null!;
     public long ContactId { get; set; }
     public Contact Contact { get; set; } = null!;

@@ -13,6 +13,9 @@ return args.FirstOrDefault() switch
     "inbox-live" => await InboxLive.RunAsync(new Uri(args[1]), args[2], int.Parse(args[3]), int.Parse(args[4]), int.Parse(args[5]),
         double.Parse(args[6], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[7]), int.Parse(args[8]), int.Parse(args[9]), args.Length > 10 ? args[10] : null),
     "people" => await PeopleSearch.RunAsync(args[1], int.Parse(args[2])),
+    "history" => await HistoryBench.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2]) : 50),
+    "history-ingest" => await HistoryIngest.RunAsync(args[1], int.Parse(args[2]), int.Parse(args[3])),
+    "history-typing" => await HistoryTyping.RunAsync(new Uri(args[1]), int.Parse(args[2])),
     "templates" => TemplateRendering.Run(int.Parse(args[1])),
     "outbox-seed" => await OutboxBench.SeedAsync(args[1], int.Parse(args[2])),
     "outbox-drain" => await OutboxBench.DrainAsync(args[1], int.Parse(args[2]), long.Parse(args[3]), int.Parse(args[4])),
@@ -34,7 +37,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: bare URL | seed DB CONVERSATIONS MESSAGES [BIG_THREAD_MESSAGES] | webhooks BASEURL TOKEN [PATH] | live BASEURL TOKEN COUNT | open BASEURL COUNT"
         + " | open-thread BASEURL COUNT BIG_THREAD_MESSAGES | inbox-live BASEURL TOKEN APP_PID AGENTS PAGES_PER_AGENT RATE SECONDS IDLE_SECONDS PROBES [TOOLS_DIR]"
-        + " | people DB COUNT | templates COUNT"
+        + " | people DB COUNT | history DB [SAMPLES] | history-typing BASEURL COUNT | history-ingest FOLDER COUNT ROUNDS | templates COUNT"
         + " | outbox-seed DB COUNT | outbox-drain DB COUNT LAUNCHED_UNIX_MS TIMEOUT_S | outbox-pace DB RATE SECONDS TIMEOUT_S"
         + " | text BASEURL TOKEN FROM BODY | shot BASEURL PATH OUT.png WIDTH HEIGHT [OPEN_PHONE|-] [CLICK_TESTID]"
         + " | crash BASEURL TOKEN COUNT KILL_AT PID ACKFILE | replay BASEURL TOKEN COUNT DB ACKFILE"

@@ -14,7 +14,8 @@ public sealed record SearchThreadsAction(string? Search);
 public sealed record MarkConversationDoneAction(long ConversationId);
 public sealed record MarkConversationUnreadAction(long ConversationId);
 
-public sealed record OpenConversationAction(long ConversationId);
+/// <summary>Opens a conversation; with <paramref name="AtMessageId"/> (from History) loaded back to that message.</summary>
+public sealed record OpenConversationAction(long ConversationId, long? AtMessageId = null);
 public sealed record OpenConversationResultAction(long ConversationId, ConversationDetail? Detail);
 public sealed record CloseConversationAction;
 public sealed record LoadOlderMessagesAction(long ConversationId, long BeforeMessageId);

@@ -9,7 +9,9 @@ public sealed class InboxEffects(InboxQueries queries, OutboundSmsService outbou
     public async Task Open(OpenConversationAction action, IDispatcher dispatcher)
     {
         var me = await agent.GetAsync();
-        var detail = await queries.GetConversationAsync(me.Id, action.ConversationId);
+        var detail = action.AtMessageId is { } at
+            ? await queries.GetConversationAtAsync(me.Id, action.ConversationId, at)
+            : await queries.GetConversationAsync(me.Id, action.ConversationId);
         dispatcher.Dispatch(new OpenConversationResultAction(action.ConversationId, detail));
         if (detail is { Thread.UnreadCount: > 0 }) dispatcher.Dispatch(new MarkConversationReadAction(action.ConversationId));
     }

@@ -44,6 +44,7 @@ public static class InboxReducers
     [ReducerMethod]
     public static InboxState OnOpen(InboxState state, OpenConversationAction action) =>
         state.OpenConversationId == action.ConversationId && !state.ConversationNotFound
+            && (action.AtMessageId is not { } at || state.OpenMessages.Any(m => m.Id == at))
             ? state
             : LetGoOf(state, state.OpenConversationId) with
             {

@@ -50,7 +50,7 @@ public sealed class QueueOutboundHandler(PhoneNumberNormalizer phones, Complianc
         var dueAt = decision.HoldUntil ?? c.SendAt ?? now;
         var message = new Message
         {
-            Conversation = conversation, Contact = contact, Direction = MessageDirection.Outbound, Body = body, Purpose = c.Purpose,
+            Conversation = conversation, AgentId = conversation.AgentId, Contact = contact, Direction = MessageDirection.Outbound, Body = body, Purpose = c.Purpose,
             Status = dueAt > now ? MessageStatus.Scheduled : MessageStatus.Queued,
             ScheduledFor = dueAt > now ? dueAt : null, CreatedAt = now, UpdatedAt = now,
         };

@@ -55,7 +55,7 @@ public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones, IOptions<Com
         var (kind, keyword) = OptOutKeywords.Match(c.Body);
         var message = new Message
         {
-            Conversation = conversation, Contact = contact, Direction = MessageDirection.Inbound,
+            Conversation = conversation, AgentId = owner, Contact = contact, Direction = MessageDirection.Inbound,
             Body = c.Body, Status = MessageStatus.Received, Sid = c.MessageSid, Keyword = keyword,
             CreatedAt = now, UpdatedAt = now,
         };

@@ -45,7 +45,7 @@ public sealed class ReviewRevocationHandler(IOptions<ComplianceOptions> options)
         var agentName = await db.Agents.Where(a => a.Id == agentId).Select(a => a.Name).FirstAsync(ct);
         var message = new Message
         {
-            Conversation = conversation, Contact = contact, Direction = MessageDirection.Outbound, Purpose = TextPurpose.OptOutConfirmation,
+            Conversation = conversation, AgentId = conversation.AgentId, Contact = contact, Direction = MessageDirection.Outbound, Purpose = TextPurpose.OptOutConfirmation,
             Body = options.Value.RevocationConfirmationText.Replace("{{agent_name}}", agentName, StringComparison.Ordinal),
             Status = MessageStatus.Queued, CreatedAt = now, UpdatedAt = now,
         };

@@ -635,6 +635,9 @@ namespace Winnerr.Sms.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AgentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -704,9 +707,21 @@ namespace Winnerr.Sms.Core.Data.Migrations
 
                     b.HasIndex("ContactId", "CreatedAt");
 
+                    b.HasIndex("AgentId", "CreatedAt", "Id")
+                        .IsDescending(false, true, true);
+
                     b.HasIndex("ConversationId", "CreatedAt", "Id");
 
-                    b.ToTable("Messages");
+                    b.ToTable("Messages", t =>
+                        {
+                            t.HasTrigger("Messages_agent_ai");
+
+                            t.HasTrigger("Messages_fts_ad");
+
+                            t.HasTrigger("Messages_fts_ai");
+
+                            t.HasTrigger("Messages_fts_au");
+                        });
                 });
 
             modelBuilder.Entity("Winnerr.Sms.Core.Messaging.SimulatedProviderMessage", b =>
