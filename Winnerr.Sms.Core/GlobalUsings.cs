@@ -8,3 +8,5 @@ global using Winnerr.Sms.Core.Messaging;
 global using Microsoft.Extensions.Options;
 global using Winnerr.Sms.Core.Conversations.Commands;
 global using Winnerr.Sms.Core.Outbox;
+global using Winnerr.Sms.Core.Dialer;
+global using Winnerr.Sms.Core.Dialer.Commands;

@@ -48,6 +48,8 @@ public static class SmsCoreServiceCollectionExtensions
         services.AddSingleton<ContactService>();
         services.AddSingleton<ContactImport>();
         services.AddSingleton<Templates.TemplateService>();
+        services.AddSingleton<Dialer.DialerQueries>();
+        services.AddSingleton<Dialer.DialerService>();
         return services;
     }
 }

@@ -19,6 +19,11 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
     public DbSet<AgentSession> AgentSessions => Set<AgentSession>();
     public DbSet<SimulatedProviderMessage> SimulatedProviderMessages => Set<SimulatedProviderMessage>();
+    public DbSet<Dialer.DialerSession> DialerSessions => Set<Dialer.DialerSession>();
+    public DbSet<Dialer.DialerEntry> DialerEntries => Set<Dialer.DialerEntry>();
+    public DbSet<Dialer.DialerCall> DialerCalls => Set<Dialer.DialerCall>();
+    public DbSet<Dialer.DialerFollowUp> DialerFollowUps => Set<Dialer.DialerFollowUp>();
+    public DbSet<Dialer.DialerSettings> DialerSettings => Set<Dialer.DialerSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -134,6 +139,7 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
         });
 
         ConfigureOutbox(model);
+        Dialer.DialerModel.Configure(model);
 
         model.Entity<AgentSession>(e =>
         {
