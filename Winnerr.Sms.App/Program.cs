@@ -14,6 +14,7 @@ builder.AddRepoSettings();
 builder.AddSmsServices();
 builder.AddSmsAuth();
 builder.AddSmsUi();
+builder.AddDialer();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
@@ -42,6 +43,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapTwilioWebhooks();
+app.MapTwilioVoiceWebhooks();
 app.MapAccountEndpoints();
 app.MapPeopleEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -22,7 +22,7 @@ public sealed class DialerQueries(IDbContextFactory<SmsDbContext> dbFactory)
         var queue = entries.Select(e => new QueueItem(e.Id, e.Position, e.ContactId, Contact.NameOf(e.FirstName, e.LastName, e.Phone), e.Phone, e.State,
             e.SkipReason, lastByEntry.TryGetValue(e.Id, out var last) ? last.Outcome ?? last.SuggestedOutcome : null)).ToList();
 
-        ContactCard? card = null;
+        DialerContact? card = null;
         CallView? callView = null;
         if (session.EndedAt is null && entries.FirstOrDefault(e => e.Id == session.CurrentEntryId) is { } current)
         {
@@ -58,7 +58,7 @@ public sealed class DialerQueries(IDbContextFactory<SmsDbContext> dbFactory)
         calls.Count(c => c.Outcome == CallOutcomes.AppointmentSet),
         calls.Count(c => c.FollowUpMessageId is not null));
 
-    private static async Task<ContactCard?> CardAsync(SmsDbContext db, long agentId, long contactId, CancellationToken ct)
+    private static async Task<DialerContact?> CardAsync(SmsDbContext db, long agentId, long contactId, CancellationToken ct)
     {
         var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId && c.AgentId == agentId, ct);
         if (contact is null) return null;
@@ -70,7 +70,7 @@ public sealed class DialerQueries(IDbContextFactory<SmsDbContext> dbFactory)
             .Select(c => new PastCall(c.Id, c.CreatedAt, c.Status, c.Outcome ?? c.SuggestedOutcome, c.DurationSeconds, c.Notes, c.FollowUpBody)).ToListAsync(ct);
         var conversationId = await db.Conversations.Where(c => c.ContactId == contactId && c.AgentId == agentId)
             .OrderByDescending(c => c.LastMessageAt).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
-        return new ContactCard(contact.Id, contact.DisplayName, contact.Phone, contact.PropertyAddress, contact.ShowingAt, contact.TimeZone, contact.Notes,
+        return new DialerContact(contact.Id, contact.DisplayName, contact.Phone, contact.PropertyAddress, contact.ShowingAt, contact.TimeZone, contact.Notes,
             texts, calls, conversationId, DialerRules.SkipReason(contact));
     }
 

@@ -2,14 +2,14 @@ namespace Winnerr.Sms.Core.Dialer;
 
 public sealed record DialerView(
     long Id, string Source, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, bool AutoAdvance,
-    IReadOnlyList<QueueItem> Queue, long? CurrentEntryId, ContactCard? Current, CallView? Call, DialerSummary Summary)
+    IReadOnlyList<QueueItem> Queue, long? CurrentEntryId, DialerContact? Current, CallView? Call, DialerSummary Summary)
 {
     public bool IsActive => EndedAt is null;
 }
 
 public sealed record QueueItem(long EntryId, int Position, long ContactId, string Name, string Phone, DialerEntryState State, string? SkipReason, string? Outcome);
 
-public sealed record ContactCard(
+public sealed record DialerContact(
     long Id, string Name, string Phone, string? PropertyAddress, DateTimeOffset? ShowingAt, string? TimeZone, string? Notes,
     IReadOnlyList<TextLine> LastTexts, IReadOnlyList<PastCall> PastCalls, long? ConversationId, string? SkipReason);
 

@@ -16,7 +16,7 @@ public sealed class ApplyCallStatusHandler : CommandHandler<ApplyCallStatus>
 
         if (c.Leg == CallLeg.Agent)
         {
-            if (call.AgentCallSid is null) { call.AgentCallSid = c.CallSid; changed = true; }
+            if (call.AgentCallSid is null && c.CallSid.Length > 0) { call.AgentCallSid = c.CallSid; changed = true; }
             if (call.ContactCallSid is null && CallStatuses.Normalize(c.Status) is { } agentStatus)
             {
                 // Twilio rings the agent first; once the agent answers, the contact leg's callbacks take over.
@@ -32,7 +32,7 @@ public sealed class ApplyCallStatusHandler : CommandHandler<ApplyCallStatus>
         }
         else
         {
-            if (call.ContactCallSid is null) { call.ContactCallSid = c.CallSid; changed = true; }
+            if (call.ContactCallSid is null && c.CallSid.Length > 0) { call.ContactCallSid = c.CallSid; changed = true; }
             changed |= Advance(call, c.Status, now);
             if (c.AnsweredBy is { Length: > 0 } answeredBy && call.AnsweredBy is null)
             {
@@ -73,8 +73,10 @@ public sealed class ApplyCallStatusHandler : CommandHandler<ApplyCallStatus>
             var call = await query.FirstOrDefaultAsync(x => x.Id == id, ct);
             if (call is null) return null;
             var known = c.Leg == CallLeg.Agent ? call.AgentCallSid : call.ContactCallSid;
-            return known is null || known == c.CallSid ? call : null;
+            // The Dial action has no DialCallSid when no leg was created; the signed URL's id is enough then.
+            return known is null || c.CallSid.Length == 0 || known == c.CallSid ? call : null;
         }
+        if (c.CallSid.Length == 0) return null;
         return c.Leg == CallLeg.Agent
             ? await query.FirstOrDefaultAsync(x => x.AgentCallSid == c.CallSid, ct)
             : await query.FirstOrDefaultAsync(x => x.ContactCallSid == c.CallSid, ct);
