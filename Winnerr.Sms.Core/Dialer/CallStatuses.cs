@@ -49,4 +49,7 @@ public static class CallStatuses
         if (next is null || IsFinal(current)) return null;
         return Rank(next) > Rank(current) ? next : null;
     }
+
+    /// <summary>"m:ss".</summary>
+    public static string Duration(int seconds) => $"{seconds / 60}:{seconds % 60:00}";
 }

@@ -33,14 +33,12 @@ internal static class DialerWrites
         var outcome = call.Outcome is { } o ? CallOutcomes.Label(o)
             : call.SuggestedOutcome is { } s ? $"{CallOutcomes.Label(s)} (suggested)"
             : call.Error is not null ? "Could not be placed" : call.Status;
-        var parts = new List<string> { "Call", outcome, Duration(call.DurationSeconds ?? 0) };
+        var parts = new List<string> { "Call", outcome, CallStatuses.Duration(call.DurationSeconds ?? 0) };
         if (!string.IsNullOrWhiteSpace(call.FollowUpBody)) parts.Add($"Follow-up: “{call.FollowUpBody}”");
         if (!string.IsNullOrWhiteSpace(call.Notes)) parts.Insert(3, $"Notes: {call.Notes.Trim()}");
         var text = string.Join(" · ", parts);
         return text.Length <= 500 ? text : text[..499] + "…";
     }
-
-    public static string Duration(int seconds) => $"{seconds / 60}:{seconds % 60:00}";
 
     public static Completion Changed(DialerCall call, bool recordChanged) => (events, _) =>
     {
