@@ -2,14 +2,15 @@
 # Measures the speed targets of the issues on this machine. Not part of the test run: the figures
 # go into the issue notes and the README. Every server it starts is on 127.0.0.1 and is stopped at the end.
 # `bench/run.sh` runs every step; `bench/run.sh outbox` only the send pipeline's (issue 8): the webhook
-# load (2) again, then 7-9; `bench/run.sh inbox` only the inbox's (issue 9): 4, then 10-12.
+# load (2) again, then 7-9; `bench/run.sh inbox` only the inbox's (issue 9): 4, then 10-12; `bench/run.sh dialer` only the
+# power dialer's (issue 13): 13.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 steps="${1:-all}"
-case "$steps" in all|outbox|inbox) ;; *) echo "usage: bench/run.sh [all|outbox|inbox]" >&2; exit 2 ;; esac
+case "$steps" in all|outbox|inbox|dialer) ;; *) echo "usage: bench/run.sh [all|outbox|inbox|dialer]" >&2; exit 2 ;; esac
 step() { [ "$steps" = all ] || [[ ",$1," == *",$steps,"* ]]; } # $1 = the selections a step belongs to
 
-if step inbox && ! command -v chromium >/dev/null 2>&1; then
+if (step inbox || step dialer) && ! command -v chromium >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq && $SUDO apt-get install -y --no-install-recommends chromium
 fi
@@ -130,4 +131,13 @@ start_app "$work/live.db" 5311 Auth__SignInPermitLimit=100
 $bench inbox-live http://127.0.0.1:5311 "$token" "$app_pid" $agents 2 20 30 30 50 "$tools" || missed
 stop_app "$app_pid"
 echo "   (inbox search is not measured: its search box is not built yet)"
+fi
+
+if step dialer; then
+echo "== 13. power dialer on the simulator (issue 13): 20 calls after 2 warm-ups, each to a busy number; load: $(uptime)"
+# The agent's phone rings after the default 150 ms (part of the first figure); the later steps are shortened so calls end fast.
+start_app "$work/dialer.db" 5312 Simulator__Calls__AgentAnswerMilliseconds=100 Simulator__Calls__ContactRingMilliseconds=100
+$bench dialer http://127.0.0.1:5312 "$work/dialer.db" 20 || missed
+stop_app "$app_pid"
+echo "   load after: $(uptime)"
 fi

@@ -76,10 +76,10 @@ public sealed class DialerQueries(IDbContextFactory<SmsDbContext> dbFactory)
 
     private static async Task<CallView> CallViewAsync(SmsDbContext db, DialerCall call, CancellationToken ct)
     {
-        var followUpStatus = call.FollowUpMessageId is { } mid
-            ? await db.Messages.Where(m => m.Id == mid).Select(m => m.Status).FirstOrDefaultAsync(ct)
+        var followUp = call.FollowUpMessageId is { } mid
+            ? await db.Messages.Where(m => m.Id == mid).Select(m => new { m.Status, Accepted = m.Sid != null }).FirstOrDefaultAsync(ct)
             : null;
         return new CallView(call.Id, call.Status, call.AnsweredBy, call.DurationSeconds, call.SuggestedOutcome, call.Outcome, call.Notes,
-            call.FollowUpMessageId, call.FollowUpBody, followUpStatus, call.Error, call.AnsweredAt);
+            call.FollowUpMessageId, call.FollowUpBody, followUp?.Status, call.Error, call.AnsweredAt, followUp?.Accepted ?? false);
     }
 }

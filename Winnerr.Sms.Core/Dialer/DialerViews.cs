@@ -19,7 +19,7 @@ public sealed record PastCall(long Id, DateTimeOffset At, string Status, string?
 
 public sealed record CallView(
     long Id, string Status, string? AnsweredBy, int? DurationSeconds, string? SuggestedOutcome, string? Outcome, string? Notes,
-    long? FollowUpMessageId, string? FollowUpBody, string? FollowUpStatus, string? Error, DateTimeOffset? AnsweredAt)
+    long? FollowUpMessageId, string? FollowUpBody, string? FollowUpStatus, string? Error, DateTimeOffset? AnsweredAt, bool FollowUpAccepted = false)
 {
     public bool IsLive => !CallStatuses.IsFinal(Status);
     /// <summary>The agent's outcome, else the one the call suggests.</summary>
