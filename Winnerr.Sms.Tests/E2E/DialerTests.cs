@@ -85,6 +85,7 @@ public sealed class DialerTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(_page.Locator("[data-testid=message][data-direction=outbound]")).ToContainTextAsync("Sorry I missed you, Maria.");
 
         await _page.GotoAsync("/people");
+        await _page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await _page.Locator($"[data-testid=people-row][data-phone='{NoAnswerPhone}'] .people-name").ClickAsync();
         var record = _page.Locator("[data-testid=timeline-entry][data-kind=call]");
         await Expect(record).ToContainTextAsync("No answer");
