@@ -71,6 +71,15 @@ public sealed class DialerTests(BrowserFixture browser) : IAsyncLifetime
         var followUp = _page.GetByTestId("dialer-followup");
         await Expect(followUp).ToHaveValueAsync(new Regex("^Sorry I missed you, Maria\\. When's a good time to talk about 418 Maple Ave\\?"));
 
+        // A reload is a new circuit: the same session, call, outcome and notes are there.
+        await _page.ReloadAsync();
+        await _page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Expect(contact).ToHaveAttributeAsync("data-phone", NoAnswerPhone);
+        await Expect(_page.GetByTestId("dialer-call-state")).ToHaveAttributeAsync("data-state", "no-answer");
+        await Expect(noAnswer).ToHaveAttributeAsync("data-selected", "true");
+        await Expect(_page.GetByTestId("dialer-notes")).ToHaveValueAsync("Try again Thursday morning");
+        await Expect(followUp).ToHaveValueAsync(new Regex("^Sorry I missed you, Maria\\."));
+
         await _page.GetByTestId("dialer-followup-send").ClickAsync();
         await Expect(_page.GetByTestId("dialer-followup-sent")).ToHaveAttributeAsync("data-status", "delivered");
 

@@ -90,4 +90,21 @@ public sealed class DialerSessionTests : IAsyncLifetime
         Assert.Equal((_sessionId, true, _entryId, "Asked about schools", null), (view.Id, view.IsActive, view.CurrentEntryId!.Value, view.Call!.Notes, view.Call.Outcome));
         lock (heardByJo) Assert.DoesNotContain(heardByJo, e => e is DialerChanged);
     }
+
+    [Fact]
+    public async Task WhenTheContactTextedStopDuringTheCall_ThenTheFollowUpIsRefusedWithWhyAndNothingIsSent()
+    {
+        var placed = await _dialer.CallAsync(_alex, _sessionId, _entryId);
+        await _dialer.HangUpAsync(_alex, placed.Id!.Value);
+        using var webhooks = _app.CreateClient();
+        (await webhooks.SendAsync(_app.SignedPost("/webhooks/twilio/sms", SmsAppFactory.InboundForm("+12125550147", "STOP")))).EnsureSuccessStatusCode();
+
+        var sent = await _dialer.SendFollowUpAsync(_alex, placed.Id.Value, "Sorry I missed you, Maria.");
+
+        Assert.False(sent.Ok);
+        Assert.Contains("blocked until they text START", sent.Error);
+        await using var db = await _app.DbAsync();
+        Assert.False(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Messages, m => m.Direction == Winnerr.Sms.Core.Messaging.MessageDirection.Outbound));
+        Assert.Null((await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.DialerCalls)).FollowUpMessageId);
+    }
 }
