@@ -58,7 +58,17 @@ public sealed class SimulatorCallProvider(
     {
         var live = new Live(NewSid());
         _live[request.CallId] = live;
-        _ = Task.Run(() => RunAsync(request, live), CancellationToken.None);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RunAsync(request, live);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "The simulated call {CallId} broke off", request.CallId);
+            }
+        }, CancellationToken.None);
         return Task.FromResult(new CallPlaced(live.AgentSid, null));
     }
 

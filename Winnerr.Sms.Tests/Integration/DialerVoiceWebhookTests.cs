@@ -170,7 +170,8 @@ public sealed class DialerVoiceWebhookTests : IAsyncLifetime
 
         await PostStatusAsync("no-answer", sid: "CAagent", leg: "agent");
 
-        Assert.Equal("canceled", (await CallAsync()).Status);
+        var call = await CallAsync();
+        Assert.Equal(("canceled", null), (call.Status, call.SuggestedOutcome));
     }
 
     [Fact]

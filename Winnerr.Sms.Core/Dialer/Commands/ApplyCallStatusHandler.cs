@@ -46,8 +46,9 @@ public sealed class ApplyCallStatusHandler : CommandHandler<ApplyCallStatus>
             changed = true;
         }
         if (!changed) return Unchanged;
+        // A call that ended on the agent's side before the contact was dialled says nothing about the contact.
         if (CallStatuses.IsFinal(call.Status))
-            call.SuggestedOutcome = CallOutcomes.Suggest(call.Status, call.AnsweredBy, call.DurationSeconds);
+            call.SuggestedOutcome = call.ContactCallSid is null && c.Leg == CallLeg.Agent ? null : CallOutcomes.Suggest(call.Status, call.AnsweredBy, call.DurationSeconds);
         return DialerWrites.Changed(call, DialerWrites.SyncRecord(db, call));
     }
 
