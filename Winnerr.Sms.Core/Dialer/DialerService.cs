@@ -42,14 +42,15 @@ public sealed class DialerService(
     public async Task<DialerResult> CallAsync(long agentId, long sessionId, long entryId, CancellationToken ct = default)
     {
         long contactId;
+        string to;
         string? from, agentPhone;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             var entry = await db.DialerEntries.AsNoTracking()
                 .Where(e => e.Id == entryId && e.SessionId == sessionId && db.DialerSessions.Any(s => s.Id == sessionId && s.AgentId == agentId && s.EndedAt == null))
-                .Select(e => new { e.ContactId }).FirstOrDefaultAsync(ct);
+                .Select(e => new { e.ContactId, e.Contact!.Phone }).FirstOrDefaultAsync(ct);
             if (entry is null) return new DialerResult(false, "That contact is not in your session.");
-            contactId = entry.ContactId;
+            (contactId, to) = (entry.ContactId, entry.Phone);
             from = await db.AgentNumbers.Where(n => n.AgentId == agentId).OrderBy(n => n.Id).Select(n => n.PhoneNumber).FirstOrDefaultAsync(ct);
             agentPhone = await db.DialerSettings.Where(s => s.AgentId == agentId).Select(s => s.AgentPhone).FirstOrDefaultAsync(ct);
         }
@@ -60,7 +61,6 @@ public sealed class DialerService(
         if (stored.Outcome != WriteOutcome.Done) return DialerResult.From(stored);
         var callId = place.Created.Id;
 
-        var to = await ContactPhoneAsync(contactId, ct);
         CallPlaced placed;
         try
         {
@@ -127,10 +127,4 @@ public sealed class DialerService(
 
     public async Task<DialerResult> SaveSettingsAsync(long agentId, string? agentPhone, bool machineDetection, IReadOnlyList<FollowUpChoice> followUps) =>
         DialerResult.From(await writer.ExecuteAsync(new SaveDialerSettings(agentId, agentPhone, machineDetection, followUps)));
-
-    private async Task<string> ContactPhoneAsync(long contactId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Contacts.Where(c => c.Id == contactId).Select(c => c.Phone).SingleAsync(ct);
-    }
 }
