@@ -101,4 +101,36 @@ public sealed class DialerTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(record).ToContainTextAsync("Try again Thursday morning");
         await Expect(record).ToContainTextAsync("Sorry I missed you, Maria.");
     }
+
+    [Fact]
+    public async Task WhenAgentUsesTheKeyboard_ThenNumberKeysSetTheOutcomeFSendsTheFollowUpAndNMovesOn()
+    {
+        var agent = await _app.AgentIdAsync(SmsAppFactory.AgentEmail);
+        var contacts = _app.Services.GetRequiredService<ContactService>();
+        // Busy (…555-0101), first in People's order.
+        await contacts.CreateAsync(agent, new ContactInput("Aaron", "Busy", "+13125550101"));
+        await _page.SignInAsync("/people");
+        await Select("+13125550101").CheckAsync();
+        await Select("+14155550123").CheckAsync();
+        await _page.GetByTestId("people-dial").ClickAsync();
+        await Expect(_page).ToHaveURLAsync(new Regex("/phone/dialer$"));
+        await _page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Expect(_page.GetByTestId("dialer-contact")).ToHaveAttributeAsync("data-phone", "+13125550101");
+        await Expect(_page.GetByTestId("dialer-keys")).ToHaveAttributeAsync("data-ready", "true");
+
+        await _page.Keyboard.PressAsync("c");
+        await Expect(_page.GetByTestId("dialer-call-state")).ToHaveAttributeAsync("data-state", "busy");
+        await Expect(_page.GetByTestId("dialer-followup")).ToHaveValueAsync(new Regex("^Hi Aaron, I tried calling"));
+        await _page.Keyboard.PressAsync("4");
+        await Expect(_page.Locator("[data-testid=dialer-outcome][data-outcome=busy]")).ToHaveAttributeAsync("data-selected", "true");
+        await _page.Keyboard.PressAsync("f");
+        await Expect(_page.GetByTestId("dialer-followup-sent")).ToHaveAttributeAsync("data-accepted", "true");
+        await _page.Keyboard.PressAsync("n");
+        await Expect(_page.GetByTestId("dialer-contact")).ToHaveAttributeAsync("data-phone", "+14155550123");
+        await _page.Keyboard.PressAsync("n");
+
+        var summary = _page.GetByTestId("dialer-summary");
+        await Expect(summary.GetByTestId("dialer-summary-calls")).ToHaveTextAsync("1");
+        await Expect(summary.GetByTestId("dialer-summary-followups")).ToHaveTextAsync("1");
+    }
 }
