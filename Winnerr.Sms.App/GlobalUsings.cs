@@ -7,3 +7,5 @@ global using Winnerr.Sms.Core.Messaging;
 global using Winnerr.Sms.Core.Conversations.Commands;
 global using Winnerr.Sms.Core.Outbox;
 global using Winnerr.Sms.Core.Compliance;
+global using Winnerr.Sms.Core.Dialer;
+global using Winnerr.Sms.Core.Dialer.Commands;

@@ -16,6 +16,7 @@ builder.AddRepoSettings();
 builder.AddSmsServices();
 builder.AddSmsAuth();
 builder.AddSmsUi();
+builder.AddDialer();
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
@@ -44,6 +45,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapTwilioWebhooks();
+app.MapTwilioVoiceWebhooks();
 app.MapAccountEndpoints();
 app.MapPeopleEndpoints();
 app.MapCampaignEndpoints();

@@ -9,3 +9,5 @@ global using Microsoft.Extensions.Options;
 global using Winnerr.Sms.Core.Conversations.Commands;
 global using Winnerr.Sms.Core.Outbox;
 global using Winnerr.Sms.Core.Campaigns;
+global using Winnerr.Sms.Core.Dialer;
+global using Winnerr.Sms.Core.Dialer.Commands;

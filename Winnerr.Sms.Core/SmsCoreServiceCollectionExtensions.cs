@@ -57,6 +57,8 @@ public static class SmsCoreServiceCollectionExtensions
         services.AddSingleton<CampaignPlanner>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<History.IMessageSearch, History.SqliteMessageSearch>();
+        services.AddSingleton<Dialer.DialerQueries>();
+        services.AddSingleton<Dialer.DialerService>();
         return services;
     }
 }

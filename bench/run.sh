@@ -3,14 +3,15 @@
 # go into the issue notes and the README. Every server it starts is on 127.0.0.1 and is stopped at the end.
 # `bench/run.sh` runs every step; `bench/run.sh outbox` only the send pipeline's (issue 8): the webhook
 # load (2) again, then 7-9; `bench/run.sh inbox` only the inbox's (issue 9): 4, then 10-12;
-# `bench/run.sh history` only History's (issue 12): 13-15; `bench/run.sh campaign` only bulk SMS (issue 10): 16-18.
+# `bench/run.sh history` only History's (issue 12): 13-15; `bench/run.sh campaign` only bulk SMS (issue 10): 16-18;
+# `bench/run.sh dialer` only the power dialer's (issue 13): 19.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 steps="${1:-all}"
-case "$steps" in all|outbox|inbox|history|campaign) ;; *) echo "usage: bench/run.sh [all|outbox|inbox|history|campaign]" >&2; exit 2 ;; esac
+case "$steps" in all|outbox|inbox|history|campaign|dialer) ;; *) echo "usage: bench/run.sh [all|outbox|inbox|history|campaign|dialer]" >&2; exit 2 ;; esac
 step() { [ "$steps" = all ] || [[ ",$1," == *",$steps,"* ]]; } # $1 = the selections a step belongs to
 
-if (step inbox || step campaign) && ! command -v chromium >/dev/null 2>&1; then
+if (step inbox || step campaign || step dialer) && ! command -v chromium >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq && $SUDO apt-get install -y --no-install-recommends chromium
 fi
@@ -161,6 +162,8 @@ for round in 1 2; do
 done
 $bench campaign-check "$work/kill.db" "$(cat "$work/kill.id")" 120 || missed
 stop_app "$app_pid"
+fi
+
 if step history; then
 if ! command -v chromium >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -175,4 +178,15 @@ $bench webhooks http://127.0.0.1:5313 "$token"
 stop_app "$app_pid"
 echo "== 15. what the index costs ingest: 20,000 inbound texts through the writer into a fresh database, without and with the FTS5 triggers, 3 rounds"
 $bench history-ingest "$work" 20000 3
+fi
+
+if step dialer; then
+echo "== 19. power dialer on the simulator (issue 13): 20 calls after 2 warm-ups, each to a busy number; load: $(uptime)"
+# The agent's phone rings after the simulator's 150 ms (part of the first figure; DIALER_RING_MS=0 leaves the app's own
+# time); the later steps are shortened so calls end fast.
+start_app "$work/dialer.db" 5312 Simulator__Calls__RingMilliseconds="${DIALER_RING_MS:-150}" \
+  Simulator__Calls__AgentAnswerMilliseconds=100 Simulator__Calls__ContactRingMilliseconds=100
+$bench dialer http://127.0.0.1:5312 "$work/dialer.db" 20 || missed
+stop_app "$app_pid"
+echo "   load after: $(uptime)"
 fi

@@ -50,7 +50,7 @@ public sealed class CreateCampaignHandler(CampaignPlanner planner) : CommandHand
             var dueAt = row.SendAt ?? now;
             var message = new Message
             {
-                Conversation = conversation, ContactId = row.ContactId, Campaign = campaign, Direction = MessageDirection.Outbound, Body = row.Text!,
+                Conversation = conversation, AgentId = c.AgentId, ContactId = row.ContactId, Campaign = campaign, Direction = MessageDirection.Outbound, Body = row.Text!,
                 Purpose = c.Purpose, Status = dueAt > now ? MessageStatus.Scheduled : MessageStatus.Queued, ScheduledFor = dueAt > now ? dueAt : null,
                 CreatedAt = now, UpdatedAt = now,
             };

@@ -38,6 +38,8 @@ public class Contact
     public DateTimeOffset? RevocationFlaggedAt { get; set; }
     /// <summary>When a double opt-in request went to the contact: a YES (or START) within the window records marketing consent.</summary>
     public DateTimeOffset? ConsentRequestedAt { get; set; }
+    /// <summary>The contact asked not to be called (set from a dialer outcome); power dialer sessions skip them.</summary>
+    public DateTimeOffset? DoNotCallAt { get; set; }
 
     /// <summary>Opted out by a Twilio keyword (STOP, ...): Twilio itself blocks every text from the number until START.</summary>
     public bool IsKeywordOptOut => IsOptedOut && OptOutKeyword is { } k && OptOutKeywords.OptOut.Contains(k);

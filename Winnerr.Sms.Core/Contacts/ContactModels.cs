@@ -19,7 +19,7 @@ public sealed record PersonRow(long Id, string Name, string Phone, string? Email
 
 public sealed record ContactDetail(Contact Contact, IReadOnlyList<string> Tags, long? ConversationId);
 
-public enum TimelineKind { Inbound, Outbound, Event }
+public enum TimelineKind { Inbound, Outbound, Event, Call }
 
 /// <param name="CampaignId">The campaign an outbound text was part of, with its name.</param>
 public sealed record TimelineEntry(TimelineKind Kind, DateTimeOffset At, string Text, string? Status, int? ErrorCode, long? MessageId,

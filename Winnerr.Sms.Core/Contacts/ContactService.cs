@@ -83,7 +83,7 @@ public sealed class ContactService(IDbContextFactory<SmsDbContext> dbFactory, In
             .ToListAsync(ct);
         var events = await db.ContactEvents.AsNoTracking().Where(e => e.ContactId == id)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(fetch)
-            .Select(e => new TimelineEntry(TimelineKind.Event, e.At, e.Text, null, null, null))
+            .Select(e => new TimelineEntry(e.Kind == "call" ? TimelineKind.Call : TimelineKind.Event, e.At, e.Text, null, null, null))
             .ToListAsync(ct);
         var merged = messages.Concat(events).OrderByDescending(e => e.At).Skip(skip).Take(take + 1).ToList();
         return (merged.Take(take).ToList(), merged.Count > take);

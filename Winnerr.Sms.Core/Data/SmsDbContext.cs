@@ -22,6 +22,11 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
     public DbSet<CampaignAudience> CampaignAudiences => Set<CampaignAudience>();
+    public DbSet<Dialer.DialerSession> DialerSessions => Set<Dialer.DialerSession>();
+    public DbSet<Dialer.DialerEntry> DialerEntries => Set<Dialer.DialerEntry>();
+    public DbSet<Dialer.DialerCall> DialerCalls => Set<Dialer.DialerCall>();
+    public DbSet<Dialer.DialerFollowUp> DialerFollowUps => Set<Dialer.DialerFollowUp>();
+    public DbSet<Dialer.DialerSettings> DialerSettings => Set<Dialer.DialerSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -141,6 +146,7 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
 
         ConfigureOutbox(model);
         CampaignModel.Configure(model);
+        Dialer.DialerModel.Configure(model);
 
         model.Entity<AgentSession>(e =>
         {

@@ -215,9 +215,7 @@ public sealed class SqliteMessageSearch(IDbContextFactory<SmsDbContext> dbFactor
         }
         if (filter.Campaign is { } campaign)
         {
-            // TODO(campaigns): match the campaign reference once messages carry one; marketing texts are campaign texts today.
-            Add(command, "$marketing", nameof(TextPurpose.Marketing));
-            sql.Append(campaign ? " AND m.Purpose = $marketing" : " AND m.Purpose <> $marketing");
+            sql.Append(campaign ? " AND m.CampaignId IS NOT NULL" : " AND m.CampaignId IS NULL");
         }
         if (after is not null)
         {

@@ -146,13 +146,27 @@ public sealed class HistorySearchTests : IAsyncLifetime
         await HistorySeed.TextAtAsync(_inbox.Db, t, "out failed", DateTimeOffset.UtcNow, MessageDirection.Outbound, MessageStatus.Failed);
         await HistorySeed.TextAtAsync(_inbox.Db, t, "out undelivered", DateTimeOffset.UtcNow, MessageDirection.Outbound, MessageStatus.Undelivered);
         await HistorySeed.TextAtAsync(_inbox.Db, t, "campaign", DateTimeOffset.UtcNow, MessageDirection.Outbound, MessageStatus.Delivered, TextPurpose.Marketing);
+        // A marketing text sent one-to-one is not a campaign text: only the campaign reference counts.
+        await HistorySeed.TextAtAsync(_inbox.Db, t, "one-to-one marketing", DateTimeOffset.UtcNow, MessageDirection.Outbound, MessageStatus.Delivered, TextPurpose.Marketing);
+        await using (var db = await _inbox.Db.CreateDbContextAsync())
+        {
+            var campaign = new Winnerr.Sms.Core.Campaigns.Campaign
+            {
+                AgentId = Alex, Name = "Open house", Body = "campaign", SenderNumber = "+15005550006", AudienceId = "history-test",
+                CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            };
+            db.Campaigns.Add(campaign);
+            await db.SaveChangesAsync();
+            await db.Messages.Where(m => m.Body == "campaign").ExecuteUpdateAsync(u => u.SetProperty(m => m.CampaignId, campaign.Id));
+        }
 
         Assert.Equal(["in one"], await FindAsync(new HistoryFilter { Direction = MessageDirection.Inbound }));
-        Assert.Equal(4, (await FindAsync(new HistoryFilter { Direction = MessageDirection.Outbound })).Count);
+        Assert.Equal(5, (await FindAsync(new HistoryFilter { Direction = MessageDirection.Outbound })).Count);
         Assert.Equal(["out undelivered", "out failed"], await FindAsync(new HistoryFilter { Status = HistoryStatus.Failed }));
         Assert.Equal(["out failed"], await FindAsync(new HistoryFilter { Status = HistoryStatus.Failed, Search = "failed" }));
         Assert.Equal(["campaign"], await FindAsync(new HistoryFilter { Campaign = true }));
         Assert.DoesNotContain("campaign", await FindAsync(new HistoryFilter { Campaign = false }));
+        Assert.Contains("one-to-one marketing", await FindAsync(new HistoryFilter { Campaign = false }));
         Assert.Equal(new HistoryCount(2, false), await Search.CountAsync(Alex, new HistoryFilter { Status = HistoryStatus.Failed }, NewYork, 100));
     }
 

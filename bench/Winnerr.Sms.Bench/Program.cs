@@ -22,6 +22,7 @@ return args.FirstOrDefault() switch
     "outbox-pace" => await OutboxBench.PaceAsync(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3]), int.Parse(args[4])),
     "text" => await Screenshot.TextAsync(new Uri(args[1]), args[2], args[3], args[4]),
     "shot" => await Screenshot.ShootAsync(new Uri(args[1]), args[2], args[3], int.Parse(args[4]), int.Parse(args[5]), args.Length > 6 ? args[6] : null, args.Length > 7 ? args[7] : null),
+    "dialer" => await DialerBench.RunAsync(new Uri(args[1]), args[2], int.Parse(args[3])),
     "crash" => await IngestCrash.CrashAsync(new Uri(args[1]), args[2], int.Parse(args[3]), int.Parse(args[4]), int.Parse(args[5]), args[6]),
     "replay" => await IngestCrash.ReplayAsync(new Uri(args[1]), args[2], int.Parse(args[3]), args[4], args[5]),
     "campaign-seed" => await CampaignBench.SeedAsync(args[1], int.Parse(args[2]), args.Length > 3 && args[3] == "daytime"),
@@ -40,6 +41,7 @@ static int Usage()
         + " | people DB COUNT | history DB [SAMPLES] | history-typing BASEURL COUNT | history-ingest FOLDER COUNT ROUNDS | templates COUNT"
         + " | outbox-seed DB COUNT | outbox-drain DB COUNT LAUNCHED_UNIX_MS TIMEOUT_S | outbox-pace DB RATE SECONDS TIMEOUT_S"
         + " | text BASEURL TOKEN FROM BODY | shot BASEURL PATH OUT.png WIDTH HEIGHT [OPEN_PHONE|-] [CLICK_TESTID]"
+        + " | dialer BASEURL DB COUNT"
         + " | crash BASEURL TOKEN COUNT KILL_AT PID ACKFILE | replay BASEURL TOKEN COUNT DB ACKFILE"
         + " | campaign-seed DB COUNT [daytime] | campaign-plan BASEURL RUNS | campaign-confirm BASEURL IDFILE | campaign-inbound BASEURL TOKEN RATE SECONDS"
         + " | campaign-check DB CAMPAIGN_ID TIMEOUT_S");

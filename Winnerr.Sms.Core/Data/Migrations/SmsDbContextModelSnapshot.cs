@@ -460,6 +460,9 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.Property<long?>("DeletedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DoNotCallAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
@@ -627,6 +630,217 @@ namespace Winnerr.Sms.Core.Data.Migrations
                         .IsDescending(false, true, true);
 
                     b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Dialer.DialerCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentCallSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactCallSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContactEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpBody")
+                        .HasMaxLength(1600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FollowUpMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuggestedOutcome")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentCallSid")
+                        .IsUnique()
+                        .HasFilter("\"AgentCallSid\" IS NOT NULL");
+
+                    b.HasIndex("ContactCallSid")
+                        .IsUnique()
+                        .HasFilter("\"ContactCallSid\" IS NOT NULL");
+
+                    b.HasIndex("ContactEventId");
+
+                    b.HasIndex("AgentId", "Status");
+
+                    b.HasIndex("ContactId", "CreatedAt");
+
+                    b.HasIndex("SessionId", "EntryId");
+
+                    b.ToTable("DialerCalls");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Dialer.DialerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SkipReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("SessionId", "Position");
+
+                    b.ToTable("DialerEntries");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Dialer.DialerFollowUp", b =>
+                {
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgentId", "Outcome");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("DialerFollowUps");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Dialer.DialerSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AutoAdvance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CurrentEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_DialerSessions_AgentId_Active")
+                        .HasFilter("\"EndedAt\" IS NULL");
+
+                    b.HasIndex("AgentId", "StartedAt");
+
+                    b.ToTable("DialerSessions");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Dialer.DialerSettings", b =>
+                {
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentPhone")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MachineDetection")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgentId");
+
+                    b.ToTable("DialerSettings");
                 });
 
             modelBuilder.Entity("Winnerr.Sms.Core.Messaging.Message", b =>
@@ -1005,6 +1219,79 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.Navigation("Contact");
                 });
 
+            modelBuilder.Entity("Winnerr.Sms.Core.Dialer.DialerCall", b =>
+                {
+                    b.HasOne("Winnerr.Sms.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Winnerr.Sms.Core.Contacts.ContactEvent", "ContactEvent")
+                        .WithMany()
+                        .HasForeignKey("ContactEventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Winnerr.Sms.Core.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("ContactEvent");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Dialer.DialerEntry", b =>
+                {
+                    b.HasOne("Winnerr.Sms.Core.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Winnerr.Sms.Core.Dialer.DialerSession", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Dialer.DialerFollowUp", b =>
+                {
+                    b.HasOne("Winnerr.Sms.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Winnerr.Sms.Core.Templates.MessageTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Dialer.DialerSession", b =>
+                {
+                    b.HasOne("Winnerr.Sms.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Dialer.DialerSettings", b =>
+                {
+                    b.HasOne("Winnerr.Sms.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Winnerr.Sms.Core.Messaging.Message", b =>
                 {
                     b.HasOne("Winnerr.Sms.Core.Campaigns.Campaign", "Campaign")
@@ -1070,6 +1357,11 @@ namespace Winnerr.Sms.Core.Data.Migrations
             modelBuilder.Entity("Winnerr.Sms.Core.Contacts.Contact", b =>
                 {
                     b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Dialer.DialerSession", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }
