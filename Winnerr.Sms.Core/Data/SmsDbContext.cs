@@ -19,6 +19,8 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
     public DbSet<AgentSession> AgentSessions => Set<AgentSession>();
     public DbSet<SimulatedProviderMessage> SimulatedProviderMessages => Set<SimulatedProviderMessage>();
+    public DbSet<Suggestions.TextEmbedding> TextEmbeddings => Set<Suggestions.TextEmbedding>();
+    public DbSet<Suggestions.SuggestionFeedback> SuggestionFeedback => Set<Suggestions.SuggestionFeedback>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -134,6 +136,7 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
         });
 
         ConfigureOutbox(model);
+        Suggestions.SuggestionFeedback.Configure(model);
 
         model.Entity<AgentSession>(e =>
         {
