@@ -37,7 +37,7 @@ public static partial class SuggestionGate
     [GeneratedRegex(@"^\W*(stop|unsubscribe|unsub|quit|cancel|end|optout|opt out|stahp|stopp+)\W*(it|now|please|pls|plz|texting|already|all)?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StopVariant();
 
-    [GeneratedRegex(@"\b(wir(e|ed|ing)\b|routing (number|#|no)|account (number|#|no)|bank (details|info|account)|earnest money|escrow (deposit|money)|zelle|venmo|cash ?app|bitcoin|crypto|gift cards?|transfer (the |my )?(money|funds|deposit)|transferencia|cuenta bancaria)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(wir(e|ed|ing)\b|routing (number|#|no)|account (number|#|no)|bank (details|info|account)|earnest money|escrow (deposit|money)|zelle|venmo|cash ?app|bitcoin|crypto|gift cards?|(transfer|send|wire)\b.{0,30}\b(money|funds|deposit|down payment)|transferencia|cuenta bancaria)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Wire();
 
     [GeneratedRegex(@"\b(lawyers?|attorneys?|sue|suing|lawsuit|legal(ly)?|illegal|breach|back out of (the )?contract|my rights|small claims|abogado|demanda)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

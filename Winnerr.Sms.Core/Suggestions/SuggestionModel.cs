@@ -59,14 +59,15 @@ public sealed class SuggestionModel(IServiceProvider services, IntentLibrary lib
     private async Task<LoadedModel> LoadAsync(CancellationToken ct)
     {
         var generator = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
-        return await BuildAsync(generator, library, store, ct);
+        return await BuildAsync(generator, library, texts => store.GetAsync(generator, texts, ct));
     }
 
-    public static async Task<LoadedModel> BuildAsync(IEmbeddingGenerator<string, Embedding<float>> generator, IntentLibrary library, EmbeddingStore store,
-        CancellationToken ct = default)
+    /// <summary>Embeds the library's examples (through <paramref name="embed"/>: the store in the app, the model itself in the evaluation).</summary>
+    public static async Task<LoadedModel> BuildAsync(IEmbeddingGenerator<string, Embedding<float>> generator, IntentLibrary library,
+        Func<IReadOnlyList<string>, Task<float[][]>> embed)
     {
         var examples = library.Intents.SelectMany(i => i.Examples).Distinct().ToList();
-        var vectors = await store.GetAsync(generator, examples, ct);
+        var vectors = await embed(examples);
         var byText = examples.Select((t, i) => (t, v: vectors[i])).ToDictionary(x => x.t, x => x.v);
         var intents = library.Intents.Select(i => new IntentVectors(i, i.Examples.Select(e => byText[e]).ToArray())).ToList();
         return new LoadedModel(generator, library, intents);

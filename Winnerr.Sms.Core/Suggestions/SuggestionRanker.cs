@@ -4,12 +4,12 @@ namespace Winnerr.Sms.Core.Suggestions;
 public sealed record RankerOptions
 {
     /// <summary>The best intent must reach this similarity, or nothing is suggested (the triggering rule).</summary>
-    public double Threshold { get; init; } = 0.50;
+    public double Threshold { get; init; } = 0.40;
     /// <summary>Further intents need this much, and at most <see cref="MaxGap"/> below the best.</summary>
-    public double Secondary { get; init; } = 0.42;
-    public double MaxGap { get; init; } = 0.20;
+    public double Secondary { get; init; } = 0.35;
+    public double MaxGap { get; init; } = 0.15;
     /// <summary>A blocking intent (money, legal, steering, abuse, stop) this close to the text silences every suggestion.</summary>
-    public double BlockThreshold { get; init; } = 0.55;
+    public double BlockThreshold { get; init; } = 0.45;
     /// <summary>A past inbound text of the agent this similar brings its reply.</summary>
     public double HistoryThreshold { get; init; } = 0.72;
     /// <summary>An intent the agent already answered in this conversation is not answered again blindly.</summary>
