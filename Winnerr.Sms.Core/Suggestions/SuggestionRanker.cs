@@ -63,7 +63,7 @@ public static class SuggestionRanker
             {
                 // "yes, that works" after the agent proposed a time confirms that time; never offered otherwise.
                 if (!(query.Affirmation && query.ProposedTime is not null)) continue;
-                score = 1.0;
+                score = 1.05;
             }
             if (answered.Contains(intent.Id)) score *= options.RepeatPenalty;
             var variants = Variants(intent, query.Spanish, boosts);
