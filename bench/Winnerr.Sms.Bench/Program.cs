@@ -21,6 +21,7 @@ return args.FirstOrDefault() switch
     "shot" => await Screenshot.ShootAsync(new Uri(args[1]), args[2], args[3], int.Parse(args[4]), int.Parse(args[5]), args.Length > 6 ? args[6] : null, args.Length > 7 ? args[7] : null),
     "crash" => await IngestCrash.CrashAsync(new Uri(args[1]), args[2], int.Parse(args[3]), int.Parse(args[4]), int.Parse(args[5]), args[6]),
     "replay" => await IngestCrash.ReplayAsync(new Uri(args[1]), args[2], int.Parse(args[3]), args[4], args[5]),
+    "suggest-live" => await SuggestLatency.RunAsync(new Uri(args[1]), args[2], int.Parse(args[3])),
     "suggest-eval" => await SuggestionEval.RunAsync(args.Length > 1 && !args[1].StartsWith("--") ? args[1] : "bench/suggestions/eval.jsonl", args.Contains("--tune"), args.Contains("--verbose")),
     _ => Usage(),
 };
@@ -32,7 +33,7 @@ static int Usage()
         + " | people DB COUNT | templates COUNT"
         + " | outbox-seed DB COUNT | outbox-drain DB COUNT LAUNCHED_UNIX_MS TIMEOUT_S | outbox-pace DB RATE SECONDS TIMEOUT_S"
         + " | text BASEURL TOKEN FROM BODY | shot BASEURL PATH OUT.png WIDTH HEIGHT [OPEN_PHONE|-] [CLICK_TESTID]"
-        + " | suggest-eval [EVAL.jsonl] [--tune] [--verbose]"
+        + " | suggest-eval [EVAL.jsonl] [--tune] [--verbose] | suggest-live BASEURL TOKEN COUNT"
         + " | crash BASEURL TOKEN COUNT KILL_AT PID ACKFILE | replay BASEURL TOKEN COUNT DB ACKFILE");
     return 2;
 }
