@@ -156,7 +156,7 @@ stop_app "$app_pid"
 
 echo "== 15. inbound text → suggestions visible in an open page (embedded engine); then ingest with suggestions on"
 start_app "$work/suggest.db" 5322 Ai__Enabled=true
-$bench suggest-live http://127.0.0.1:5322 "$token" 50 || missed
+$bench suggest-live http://127.0.0.1:5322 "$token" 50 || { missed; tail -20 "$work/app-5322.log"; }
 echo "   signed webhooks into the same app (model loaded) while an open page gets suggestions for 30 more texts:"
 $bench suggest-live http://127.0.0.1:5322 "$token" 30 > "$work/suggest-under-load.txt" 2>&1 & probe=$!
 $bench webhooks http://127.0.0.1:5322 "$token"
