@@ -25,7 +25,8 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var vectors = texts.Length == 0 ? [] : _encoder.Encode(texts, cancellationToken: cancellationToken);
+            // Off the caller's thread: a Blazor circuit asking for suggestions keeps rendering meanwhile.
+            var vectors = texts.Length == 0 ? [] : await Task.Run(() => _encoder.Encode(texts, cancellationToken: cancellationToken), cancellationToken);
             return new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId }));
         }
         finally

@@ -90,7 +90,8 @@ public sealed class SuggestionTests : IAsyncLifetime
         Assert.All(set.Items, i => Assert.NotEqual("model", i.Source));
         Assert.Equal("schedule_showing", set.Items[0].Intent);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
-        Assert.Single(_stub.Requests);
+        // A slow answer may be given up on before the stub has even read the request: only the others are sure to be counted.
+        if (answer != "slow") Assert.Single(_stub.Requests);
     }
 
     [Theory]
