@@ -4,14 +4,14 @@
 # `bench/run.sh` runs every step; `bench/run.sh outbox` only the send pipeline's (issue 8): the webhook
 # load (2) again, then 7-9; `bench/run.sh inbox` only the inbox's (issue 9): 4, then 10-12;
 # `bench/run.sh history` only History's (issue 12): 13-15; `bench/run.sh campaign` only bulk SMS (issue 10): 16-18;
-# `bench/run.sh dialer` only the power dialer's (issue 13): 19.
+# `bench/run.sh dialer` only the power dialer's (issue 13): 19; `bench/run.sh suggest` only the suggested replies' (issue 11): 20-22.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 steps="${1:-all}"
-case "$steps" in all|outbox|inbox|history|campaign|dialer) ;; *) echo "usage: bench/run.sh [all|outbox|inbox|history|campaign|dialer]" >&2; exit 2 ;; esac
+case "$steps" in all|outbox|inbox|history|campaign|dialer|suggest) ;; *) echo "usage: bench/run.sh [all|outbox|inbox|history|campaign|dialer|suggest]" >&2; exit 2 ;; esac
 step() { [ "$steps" = all ] || [[ ",$1," == *",$steps,"* ]]; } # $1 = the selections a step belongs to
 
-if (step inbox || step campaign || step dialer) && ! command -v chromium >/dev/null 2>&1; then
+if { step inbox || step campaign || step dialer || step suggest; } && ! command -v chromium >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq && $SUDO apt-get install -y --no-install-recommends chromium
 fi
@@ -27,7 +27,7 @@ trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 wait_for() { for _ in $(seq 1 120); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done; echo "no answer from $1" >&2; return 1; }
 
 start_app() { # $1 = database file, $2 = port, then extra VAR=value settings; sets app_pid
-  env "${@:3}" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2" \
+  env Ai__Enabled=false "${@:3}" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$2" \
   ConnectionStrings__Sms="Data Source=$1" Twilio__AuthToken="$token" Demo__SeedConversations=false Security__RequireHttps=false \
   Logging__LogLevel__Default=Warning \
     dotnet Winnerr.Sms.App/bin/Release/net10.0/Winnerr.Sms.App.dll >"$work/app-$2.log" 2>&1 &
@@ -189,4 +189,36 @@ start_app "$work/dialer.db" 5312 Simulator__Calls__RingMilliseconds="${DIALER_RI
 $bench dialer http://127.0.0.1:5312 "$work/dialer.db" 20 || missed
 stop_app "$app_pid"
 echo "   load after: $(uptime)"
+fi
+if step suggest; then
+# Issue 11. Every other step runs with suggestions off (Ai__Enabled=false in start_app); these turn them on.
+rss() { awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$1/status"; }
+ms() { date +%s%3N; }
+serve_ms() { # $1 = port, $2 = launch time; prints ms until the app answers
+  until curl -s -o /dev/null "http://127.0.0.1:$1/login"; do sleep 0.05; done; echo $(( $(ms) - $2 ))
+}
+
+echo "== 20. suggestion quality on the labelled set (bench/suggestions/eval.jsonl): tune and held-out splits; latency per text in-process"
+$bench suggest-eval || missed
+
+echo "== 21. start-up: time to serve and to suggestions ready, and the memory the model adds (app RSS, suggestions off vs on)"
+launched=$(ms); start_app "$work/start-off.db" 5320; echo "   suggestions off: serving after $(serve_ms 5320 "$launched") ms"
+curl -s -o /dev/null http://127.0.0.1:5320/login; echo "   suggestions off: RSS $(rss "$app_pid") after start-up"
+stop_app "$app_pid"
+launched=$(ms); start_app "$work/start-on.db" 5321 Ai__Enabled=true Logging__LogLevel__Winnerr.Sms.Core.Suggestions=Information
+echo "   suggestions on: serving after $(serve_ms 5321 "$launched") ms, RSS $(rss "$app_pid") while the model loads"
+until grep -q "Suggestion model ready" "$work/app-5321.log"; do sleep 0.05; done
+echo "   suggestions on: model ready $(( $(ms) - launched )) ms after launch ($(grep -o 'ready in [0-9]* ms' "$work/app-5321.log")), RSS $(rss "$app_pid")"
+stop_app "$app_pid"
+
+echo "== 22. inbound text → suggestions visible in an open page (embedded engine); then ingest with suggestions on"
+start_app "$work/suggest.db" 5322 Ai__Enabled=true
+$bench suggest-live http://127.0.0.1:5322 "$token" 50 || { missed; tail -20 "$work/app-5322.log"; }
+echo "   signed webhooks into the same app (model loaded) while an open page gets suggestions for 30 more texts:"
+$bench suggest-live http://127.0.0.1:5322 "$token" 30 > "$work/suggest-under-load.txt" 2>&1 & probe=$!
+$bench webhooks http://127.0.0.1:5322 "$token"
+wait "$probe" || true
+sed 's/^/   under load: /' "$work/suggest-under-load.txt"
+echo "   app RSS after the load: $(rss "$app_pid")"
+stop_app "$app_pid"
 fi

@@ -11,6 +11,7 @@ using Winnerr.Sms.App.Simulator;
 using Winnerr.Sms.App.Store.Flux;
 using Winnerr.Sms.App.Webhooks;
 using Winnerr.Sms.Core;
+using Winnerr.Sms.Core.Suggestions;
 
 namespace Winnerr.Sms.App.Extensions;
 
@@ -38,6 +39,8 @@ public static class Extensions
         services.Configure<SimulatorOptions>(config.GetSection(SimulatorOptions.Section));
         services.AddSingleton<InboxNotifier>();
         services.AddSingleton<IInboxEventPublisher>(sp => sp.GetRequiredService<InboxNotifier>());
+        services.AddSmsSuggestions(config);
+        services.AddSingleton<Winnerr.Sms.App.Components.Suggestions.ISuggestionFeed, Winnerr.Sms.App.Components.Suggestions.SuggestionFeed>();
         services.AddSingleton<IStatusCallbackUrls, StatusCallbackUrls>();
         services.AddSingleton<Winnerr.Sms.App.Components.Inbox.TextingStatus>();
         services.AddSingleton<Winnerr.Sms.App.Components.Inbox.IDraftStore, Winnerr.Sms.App.Components.Inbox.DraftStore>();

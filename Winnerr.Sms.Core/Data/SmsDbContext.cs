@@ -27,6 +27,8 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
     public DbSet<Dialer.DialerCall> DialerCalls => Set<Dialer.DialerCall>();
     public DbSet<Dialer.DialerFollowUp> DialerFollowUps => Set<Dialer.DialerFollowUp>();
     public DbSet<Dialer.DialerSettings> DialerSettings => Set<Dialer.DialerSettings>();
+    public DbSet<Suggestions.TextEmbedding> TextEmbeddings => Set<Suggestions.TextEmbedding>();
+    public DbSet<Suggestions.SuggestionFeedback> SuggestionFeedback => Set<Suggestions.SuggestionFeedback>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -147,6 +149,7 @@ public class SmsDbContext(DbContextOptions<SmsDbContext> options)
         ConfigureOutbox(model);
         CampaignModel.Configure(model);
         Dialer.DialerModel.Configure(model);
+        Suggestions.SuggestionFeedback.Configure(model);
 
         model.Entity<AgentSession>(e =>
         {

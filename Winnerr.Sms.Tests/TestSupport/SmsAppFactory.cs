@@ -48,6 +48,8 @@ public class SmsAppFactory : WebApplicationFactory<Program>
         ["Auth:SignInPermitLimit"] = "1000",
         ["Auth:BadSignaturePermitLimit"] = "1000",
         ["Simulator:StatusDelayMilliseconds"] = "20",
+        // Suggestions load a 90 MB model per host: only the tests about them turn it on (with SharedMiniLm).
+        ["Ai:Enabled"] = "false",
     };
 
     public SmsAppFactory StartKestrel()

@@ -31,6 +31,8 @@ return args.FirstOrDefault() switch
     "campaign-inbound" => await CampaignBench.InboundAsync(new Uri(args[1]), args[2], double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4])),
     "campaign-plan-inproc" => await CampaignPlanInProcess.RunAsync(args[1], int.Parse(args[2])),
     "campaign-check" => await CampaignBench.CheckAsync(args[1], long.Parse(args[2]), int.Parse(args[3])),
+    "suggest-live" => await SuggestLatency.RunAsync(new Uri(args[1]), args[2], int.Parse(args[3])),
+    "suggest-eval" => await SuggestionEval.RunAsync(args.Length > 1 && !args[1].StartsWith("--") ? args[1] : "bench/suggestions/eval.jsonl", args.Contains("--tune"), args.Contains("--verbose")),
     _ => Usage(),
 };
 
@@ -44,6 +46,7 @@ static int Usage()
         + " | dialer BASEURL DB COUNT"
         + " | crash BASEURL TOKEN COUNT KILL_AT PID ACKFILE | replay BASEURL TOKEN COUNT DB ACKFILE"
         + " | campaign-seed DB COUNT [daytime] | campaign-plan BASEURL RUNS | campaign-confirm BASEURL IDFILE | campaign-inbound BASEURL TOKEN RATE SECONDS"
-        + " | campaign-check DB CAMPAIGN_ID TIMEOUT_S");
+        + " | campaign-check DB CAMPAIGN_ID TIMEOUT_S"
+        + " | suggest-eval [EVAL.jsonl] [--tune] [--verbose] | suggest-live BASEURL TOKEN COUNT");
     return 2;
 }

@@ -1036,6 +1036,58 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.ToTable("Outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Winnerr.Sms.Core.Suggestions.SuggestionFeedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Intent")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentId", "ReplyKey");
+
+                    b.ToTable("SuggestionFeedback");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Suggestions.TextEmbedding", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("TextEmbeddings");
+                });
+
             modelBuilder.Entity("Winnerr.Sms.Core.Templates.MessageTemplate", b =>
                 {
                     b.Property<long>("Id")
@@ -1334,6 +1386,15 @@ namespace Winnerr.Sms.Core.Data.Migrations
                     b.Navigation("Campaign");
 
                     b.Navigation("Message");
+                });
+
+            modelBuilder.Entity("Winnerr.Sms.Core.Suggestions.SuggestionFeedback", b =>
+                {
+                    b.HasOne("Winnerr.Sms.Core.Agents.Agent", null)
+                        .WithMany()
+                        .HasForeignKey("AgentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Winnerr.Sms.Core.Templates.MessageTemplate", b =>
