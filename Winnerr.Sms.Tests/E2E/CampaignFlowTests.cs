@@ -65,6 +65,16 @@ public sealed class CampaignFlowTests(BrowserFixture browser) : IAsyncLifetime
         await _page.Locator("input[data-testid=people-select-page], [data-testid=people-select-page] input").First.CheckAsync();
         await Expect(_page.GetByTestId("people-selection")).ToContainTextAsync("5 selected");
         await _page.GetByTestId("people-send-sms").ClickAsync();
+        try
+        {
+            await _page.GetByTestId("bulk-audience").WaitForAsync(new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            await _page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "campaign-flow-failure.png"), FullPage = true });
+            await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "campaign-flow-failure.html"), await _page.ContentAsync());
+            throw;
+        }
 
         // The circuit navigates (no page load): wait for the address, then for the composer itself.
         await _page.WaitForURLAsync("**/phone/sms/campaigns/new?audience=*", new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
