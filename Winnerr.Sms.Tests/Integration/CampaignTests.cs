@@ -36,28 +36,12 @@ public class CampaignTests : IAsyncLifetime
 
     private CampaignService Campaigns => _app.Services.GetRequiredService<CampaignService>();
 
-    /// <summary>
-    /// An IANA zone where it is mid-afternoon right now, so marketing texts are inside quiet hours whenever the suite runs
-    /// (the holds themselves are covered by the plan's unit tests).
-    /// </summary>
-    private static string DaytimeZone()
-    {
-        string[] zones =
-        [
-            "Pacific/Honolulu", "America/Anchorage", "America/Los_Angeles", "America/Denver", "America/Chicago", "America/New_York",
-            "America/Sao_Paulo", "Atlantic/South_Georgia", "Atlantic/Azores", "Europe/London", "Europe/Paris", "Europe/Athens", "Europe/Moscow",
-            "Asia/Dubai", "Asia/Karachi", "Asia/Dhaka", "Asia/Bangkok", "Asia/Shanghai", "Asia/Tokyo", "Australia/Brisbane", "Pacific/Noumea",
-            "Pacific/Auckland",
-        ];
-        return zones.First(z => TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(z)).Hour is >= 11 and <= 16);
-    }
-
     private static string Phone(int i) => $"+1212555{i:0000}";
 
     /// <summary>Contacts with marketing consent, except the ones <paramref name="shape"/> changes.</summary>
     private async Task<List<long>> SeedAsync(int count, Action<int, Contact>? shape = null, IEnumerable<string>? phones = null)
     {
-        var zone = DaytimeZone();
+        var zone = Daytime.Zone();
         var now = DateTimeOffset.UtcNow;
         await using var db = await _app.DbAsync();
         var contacts = (phones ?? Enumerable.Range(1, count).Select(Phone)).Select((phone, i) =>
