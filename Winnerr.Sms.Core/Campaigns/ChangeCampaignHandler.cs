@@ -22,8 +22,12 @@ public sealed class ChangeCampaignHandler(OutboxSignal signal) : CommandHandler<
                 campaign.UpdatedAt = now;
                 await db.Outbox.Where(o => o.CampaignId == campaign.Id && o.State == OutboxState.Paused)
                     .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Pending), ct);
-                signal.Notify();
-                return Changed(campaign, threads: false);
+                // A bulk update is invisible to the writer's change tracking: wake the dispatcher ourselves, once committed.
+                return (events, unread) =>
+                {
+                    signal.Notify();
+                    return Changed(campaign, threads: false)(events, unread);
+                };
 
             default:
                 campaign.State = CampaignState.Cancelled;
