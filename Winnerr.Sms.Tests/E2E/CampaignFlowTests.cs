@@ -47,6 +47,17 @@ public sealed class CampaignFlowTests(BrowserFixture browser) : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
+    /// <summary>What the page and the database showed when a step never came (kept in the temp folder).</summary>
+    private async Task KeepFailureAsync(string step)
+    {
+        var prefix = Path.Combine(Path.GetTempPath(), $"campaign-flow-{step}-failure");
+        await _page.ScreenshotAsync(new() { Path = prefix + ".png", FullPage = true });
+        await using var db = await _app.DbAsync();
+        var state = $"url {_page.Url}; audiences {await db.CampaignAudiences.CountAsync()}; campaigns {await db.Campaigns.CountAsync()}";
+        await File.WriteAllTextAsync(prefix + ".html", state + "\n" + await _page.ContentAsync());
+        Console.Error.WriteLine($"campaign flow: {step} never came; {state}");
+    }
+
     private ILocator PlanRow(string phone) => _page.Locator($"[data-testid=bulk-plan-row][data-phone='{phone}']");
 
     [Fact]
@@ -60,17 +71,16 @@ public sealed class CampaignFlowTests(BrowserFixture browser) : IAsyncLifetime
         await _page.GetByTestId("people-send-sms").ClickAsync();
         try
         {
-            await _page.GetByTestId("bulk-audience").WaitForAsync(new() { Timeout = 30_000 });
+            await _page.GetByTestId("bulk-audience").WaitForAsync(new() { Timeout = 60_000 });
         }
         catch (TimeoutException)
         {
-            await _page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "campaign-flow-failure.png"), FullPage = true });
-            await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "campaign-flow-failure.html"), await _page.ContentAsync());
+            await KeepFailureAsync("composer");
             throw;
         }
 
         // The circuit navigates (no page load): wait for the address, then for the composer itself.
-        await _page.WaitForURLAsync("**/phone/sms/campaigns/new?audience=*", new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        await Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/phone/sms/campaigns/new\?audience=\w+$"));
         await Expect(_page.GetByTestId("bulk-audience")).ToContainTextAsync("5 contacts");
         await _page.Locator("[data-testid=bulk-name] input, input[data-testid=bulk-name]").First.FillAsync("Open house Sunday");
         await _page.Locator("[data-testid=bulk-body] textarea, textarea[data-testid=bulk-body]").First
@@ -88,7 +98,16 @@ public sealed class CampaignFlowTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(PlanRow(Consenting[0])).ToContainTextAsync("Hi Cara, open house at 418 Maple this Sunday 1-3! - Alex Morgan. Reply STOP to opt out.");
 
         await _page.GetByTestId("bulk-confirm").ClickAsync();
-        await _page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/phone/sms/campaigns/\d+$"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
+        try
+        {
+            await _page.GetByTestId("campaign-progress").WaitForAsync(new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            await KeepFailureAsync("confirm");
+            throw;
+        }
+        await Expect(_page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/phone/sms/campaigns/\d+$"));
         var progress = _page.GetByTestId("campaign-progress");
         await Expect(progress).ToHaveAttributeAsync("data-total", "5");
         await Expect(progress).ToHaveAttributeAsync("data-delivered", "3");
