@@ -131,15 +131,9 @@ public sealed class CampaignService(
     {
         var rows = await RecipientsAsync(agentId, campaignId, take: null, ct: ct);
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(true), leaveOpen: true);
-        await writer.WriteLineAsync("Name,Phone,State,Reason,Twilio error,Detail");
+        await writer.WriteAsync(CsvText.Line(["Name", "Phone", "State", "Reason", "Twilio error", "Detail"]));
         foreach (var r in rows)
-            await writer.WriteLineAsync(string.Join(',', Csv(r.Name), Csv(r.Phone), Csv(r.State), Csv(r.Reason), Csv(r.ErrorCode?.ToString()), Csv(r.Detail)));
-    }
-
-    private static string Csv(string? value)
-    {
-        var v = FormulaGuard.Protect(value);
-        return v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{v.Replace("\"", "\"\"")}\"" : v;
+            await writer.WriteAsync(CsvText.Line(new[] { r.Name, r.Phone, r.State, r.Reason, r.ErrorCode?.ToString(), r.Detail }.Select(FormulaGuard.Protect)));
     }
 
     private static CampaignView View(Campaign c, CampaignProgress p) =>

@@ -23,15 +23,12 @@ public static class HistoryCsv
                 FormulaGuard.Protect(row.ContactName),
                 FormulaGuard.Protect(row.ContactPhone),
                 row.Status,
-                row.Purpose == TextPurpose.Marketing ? "yes" : "no",
+                row.CampaignId is null ? "no" : "yes",
                 FormulaGuard.Protect(row.Body),
             ]));
         }
         await writer.FlushAsync(ct);
     }
 
-    private static string Line(IEnumerable<string> fields) => string.Join(',', fields.Select(Quote)) + "\r\n";
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
+    private static string Line(IEnumerable<string> fields) => CsvText.Line(fields);
 }

@@ -19,7 +19,8 @@ public interface IMessageSearch
 
 public sealed record HistoryRow(
     long Id, long ConversationId, long ContactId, string ContactName, string ContactPhone,
-    MessageDirection Direction, string Status, string Body, DateTimeOffset CreatedAt, TextPurpose Purpose)
+    MessageDirection Direction, string Status, string Body, DateTimeOffset CreatedAt, TextPurpose Purpose,
+    long? CampaignId = null)
 {
     public HistoryCursor Cursor => new(CreatedAt, Id);
 }

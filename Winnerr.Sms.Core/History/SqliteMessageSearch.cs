@@ -22,7 +22,7 @@ public sealed class SqliteMessageSearch(IDbContextFactory<SmsDbContext> dbFactor
     private const int ExportPage = 1000;
 
     private const string Columns =
-        "m.Id, m.ConversationId, m.ContactId, c.FirstName, c.LastName, c.Phone, m.Direction, m.Status, m.Body, m.CreatedAt, m.Purpose";
+        "m.Id, m.ConversationId, m.ContactId, c.FirstName, c.LastName, c.Phone, m.Direction, m.Status, m.Body, m.CreatedAt, m.Purpose, m.CampaignId";
 
     public async Task<HistoryPage> PageAsync(long agentId, HistoryFilter filter, TimeZoneInfo zone, HistoryCursor? after, int take, CancellationToken ct = default)
     {
@@ -243,6 +243,6 @@ public sealed class SqliteMessageSearch(IDbContextFactory<SmsDbContext> dbFactor
         return new HistoryRow(
             r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), Contact.NameOf(first, last, phone), phone,
             Enum.Parse<MessageDirection>(r.GetString(6)), r.GetString(7), r.GetString(8),
-            new DateTimeOffset(r.GetInt64(9), TimeSpan.Zero), Enum.Parse<TextPurpose>(r.GetString(10)));
+            new DateTimeOffset(r.GetInt64(9), TimeSpan.Zero), Enum.Parse<TextPurpose>(r.GetString(10)), r.IsDBNull(11) ? null : r.GetInt64(11));
     }
 }

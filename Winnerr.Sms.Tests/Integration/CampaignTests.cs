@@ -117,6 +117,32 @@ public class CampaignTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheRecipientsCsv_HasEveryRecipientWithStateAndReason_AndDefusesFormulas()
+    {
+        await StartAsync(perSecond: 0);
+        var ids = await SeedAsync(3, (i, c) =>
+        {
+            if (i == 0) c.FirstName = "=HYPERLINK(\"http://x\")";
+            if (i == 2) c.Consent = ConsentStatus.TransactionalOnly;
+        });
+        var id = await ConfirmAsync(ids);
+        await WaitForAsync(id, p => p.Finished && p.Delivered == p.Sent);
+
+        var csv = new MemoryStream();
+        await Campaigns.WriteCsvAsync(_agentId, id, csv);
+        var lines = System.Text.Encoding.UTF8.GetString(csv.ToArray()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("Name,Phone,State,Reason,Twilio error,Detail", lines[0]);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("\"'=HYPERLINK(\"\"http://x\"\") Buyer\",+12125550001,delivered,", lines[1]);
+        Assert.StartsWith("Pat2 Buyer,+12125550003,skipped,no-consent,,No marketing consent", lines[3]);
+        // Another agent's campaign is not there for them.
+        var other = new MemoryStream();
+        await Campaigns.WriteCsvAsync(_agentId + 1000, id, other);
+        Assert.Equal(["Name,Phone,State,Reason,Twilio error,Detail"], System.Text.Encoding.UTF8.GetString(other.ToArray()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task ConfirmingTheSameComposerTwice_MakesOneCampaign()
     {
         await StartAsync(perSecond: 0);
