@@ -65,10 +65,8 @@ public sealed class OutboxDispatcher(
         }
         Task[] left;
         lock (running) left = running.ToArray();
-        // Sends already started finish and record their outcome (the writer stops after this service), within the host's
-        // shutdown time; anything cut short is reconciled on restart. A provider call left running past this could land
-        // after a restarted node reconciled it, so wait as long as a provider call may take.
-        await Task.WhenAll(left).WaitAsync(TimeSpan.FromSeconds(25), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+        // Sends already started finish and record their outcome; anything cut short is reconciled on restart.
+        await Task.WhenAll(left).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     /// <summary>Claims that never got an outcome go back to the queue marked for reconciling: this node's own after a restart, any node's once the lease is over.</summary>
