@@ -51,9 +51,14 @@ public sealed class SimulatorLog : IDisposable
         }
     }
 
+    /// <summary>
+    /// Stops taking texts and waits until what was already accepted is written. A Twilio that is gone does
+    /// not log a text afterwards, so a restart's reconciliation sees every text this simulator ever took.
+    /// </summary>
     public void Dispose()
     {
         _queue.Writer.TryComplete();
-        _loop.Wait(TimeSpan.FromSeconds(5));
+        if (!_loop.Wait(TimeSpan.FromSeconds(60)))
+            _logger.LogError("The simulator's log was still writing after 60 s; texts it accepted may be missing from it");
     }
 }

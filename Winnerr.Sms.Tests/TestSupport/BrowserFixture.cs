@@ -36,6 +36,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
         context.SetDefaultTimeout(15_000);
+        // A fresh host's first page (JIT, migrations, static assets) can take longer while the other collections load both cores.
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
