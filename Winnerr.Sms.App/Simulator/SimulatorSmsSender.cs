@@ -28,6 +28,8 @@ public sealed class SimulatorSmsSender(
 
     public async Task<SendResult> SendAsync(OutboundSms sms, CancellationToken ct = default)
     {
+        // Stamped on arrival, as a provider counts a sender's rate by the requests it receives.
+        var received = clock.GetUtcNow();
         if (MagicNumbers.TryGetValue(sms.To, out var refusal)) return SendResult.Refused(SendOutcome.Final, refusal.Code, refusal.Message);
 
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -41,7 +43,7 @@ public sealed class SimulatorSmsSender(
         }
 
         var sid = TwilioWebhookClient.NewSid();
-        await log.AppendAsync(new SimulatedProviderMessage { Sid = sid, From = sms.From, To = sms.To, Body = sms.Body, CreatedAt = clock.GetUtcNow() });
+        await log.AppendAsync(new SimulatedProviderMessage { Sid = sid, From = sms.From, To = sms.To, Body = sms.Body, CreatedAt = received });
         Accepted?.Invoke(sms, sid);
         _ = DeliverAsync(sms, sid);
         return SendResult.Accepted(sid, MessageStatus.Queued);

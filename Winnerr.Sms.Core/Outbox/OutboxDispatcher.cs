@@ -20,7 +20,7 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly OutboxOptions _options = options.Value;
-    private readonly SenderPacer _pacer = new(options.Value.MessagesPerSecond, clock);
+    private readonly SenderPacer _pacer = new(options.Value.MessagesPerSecond, clock, options.Value.PaceGuard);
     private readonly string _node = options.Value.NodeName;
 
     /// <summary>A claimed row with what the gate and the provider need.</summary>
@@ -182,7 +182,7 @@ public sealed class OutboxDispatcher(
                 return;
             }
 
-            var call = await _pacer.StartAsync(item.Sender, slot, ct);
+            var started = await _pacer.StartAsync(item.Sender, slot, ct);
             SendResult result;
             try
             {
@@ -193,11 +193,7 @@ public sealed class OutboxDispatcher(
                 logger.LogWarning(ex, "Provider call for message {MessageId} ended without an answer", item.MessageId);
                 result = SendResult.Refused(SendOutcome.Unknown, null, "The SMS provider did not answer.");
             }
-            finally
-            {
-                _pacer.Complete(call);
-            }
-            await writer.ExecuteAsync(new RecordSendOutcome(item.MessageId, item.Token, result));
+            await writer.ExecuteAsync(new RecordSendOutcome(item.MessageId, item.Token, result, started));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -7,6 +7,11 @@ public sealed class OutboxOptions
 
     /// <summary>At most this many texts per second from one sender number (0 turns pacing off). 10DLC brands get 12–225 MPS.</summary>
     public double MessagesPerSecond { get; set; } = 10;
+    /// <summary>
+    /// Added to each second of the pace (N calls start at most every 1 s + this): a call reaches the provider
+    /// a network delay after it starts, and this absorbs how much that delay varies from call to call.
+    /// </summary>
+    public TimeSpan PaceGuard { get; set; } = TimeSpan.FromMilliseconds(10);
     /// <summary>Claims of one text before it fails for good (retryable errors and unknown outcomes).</summary>
     public int MaxAttempts { get; set; } = 5;
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(2);

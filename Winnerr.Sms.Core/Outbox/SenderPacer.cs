@@ -1,36 +1,39 @@
 namespace Winnerr.Sms.Core.Outbox;
 
 /// <summary>
-/// At most N provider calls per second per sender number, as the provider sees them. Slots are handed
-/// out 1/N apart in a steady cadence (a late timer does not slow the rate). A call may start only a
-/// second after the call N before it has *finished*: a request can reach the provider any time between
-/// its start and its answer, so only that keeps a slow first call and fast later ones from landing
-/// more than N in one second at the provider. The calls themselves run in parallel.
+/// At most N provider calls per second per sender number. Slots are handed out in a steady cadence of
+/// (1 s + guard) / N (a late timer does not slow the rate), and a call may start only 1 s + guard after
+/// the call N before it started, so no 1 s window ever holds more than N starts. The guard absorbs the
+/// jitter of the delay between a call's start and its arrival at the provider; the calls themselves
+/// run in parallel, so a slow provider answer does not slow the pace.
 /// </summary>
 /// <remarks>Per process: with several nodes, give each node its own senders or move this to Redis.</remarks>
-public sealed class SenderPacer(double perSecond, TimeProvider clock)
+public sealed class SenderPacer
 {
     private sealed class LaneState
     {
         public DateTimeOffset NextSlot = DateTimeOffset.MinValue;
-        public readonly Queue<Call> Recent = new();
+        /// <summary>The last N starts, oldest first.</summary>
+        public readonly Queue<DateTimeOffset> Starts = new();
     }
-
-    /// <summary>One provider call of a sender; <see cref="Complete"/> it when the provider has answered.</summary>
-    public sealed class Call
-    {
-        internal readonly TaskCompletionSource Done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        internal DateTimeOffset? End;
-    }
-
-    private static readonly Call Unpaced = new();
 
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
     private readonly Dictionary<string, LaneState> _lanes = [];
-    private readonly TimeSpan _interval = perSecond > 0 ? TimeSpan.FromSeconds(1 / perSecond) : TimeSpan.Zero;
-    private readonly int _perWindow = perSecond > 0 ? Math.Max(1, (int)Math.Floor(perSecond)) : int.MaxValue;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _spacing;
+    private readonly TimeSpan _interval;
+    private readonly int _perWindow;
 
-    public bool Enabled => perSecond > 0;
+    public SenderPacer(double perSecond, TimeProvider clock, TimeSpan guard)
+    {
+        _clock = clock;
+        Enabled = perSecond > 0;
+        _spacing = Window + guard;
+        _interval = Enabled ? _spacing / perSecond : TimeSpan.Zero;
+        _perWindow = Enabled ? Math.Max(1, (int)Math.Floor(perSecond)) : int.MaxValue;
+    }
+
+    public bool Enabled { get; }
     public TimeSpan Interval => _interval;
 
     /// <summary>How many slots this sender has free before <paramref name="until"/>.</summary>
@@ -39,7 +42,7 @@ public sealed class SenderPacer(double perSecond, TimeProvider clock)
         if (!Enabled) return cap;
         lock (_lanes)
         {
-            var from = Max(Lane(sender).NextSlot, clock.GetUtcNow());
+            var from = Max(Lane(sender).NextSlot, _clock.GetUtcNow());
             return from > until ? 0 : (int)Math.Min(cap, Math.Floor((until - from) / _interval) + 1);
         }
     }
@@ -47,7 +50,7 @@ public sealed class SenderPacer(double perSecond, TimeProvider clock)
     /// <summary>The sender's next free slot.</summary>
     public DateTimeOffset NextFree(string sender)
     {
-        lock (_lanes) return Enabled ? Max(Lane(sender).NextSlot, clock.GetUtcNow()) : clock.GetUtcNow();
+        lock (_lanes) return Enabled ? Max(Lane(sender).NextSlot, _clock.GetUtcNow()) : _clock.GetUtcNow();
     }
 
     /// <summary>Takes the sender's next slot.</summary>
@@ -57,7 +60,7 @@ public sealed class SenderPacer(double perSecond, TimeProvider clock)
         lock (_lanes)
         {
             var lane = Lane(sender);
-            var now = clock.GetUtcNow();
+            var now = _clock.GetUtcNow();
             // Within one interval of the cadence: keep it (exact rate); idle longer: start afresh now.
             var slot = lane.NextSlot >= now - _interval ? lane.NextSlot : now;
             lane.NextSlot = slot + _interval;
@@ -65,47 +68,28 @@ public sealed class SenderPacer(double perSecond, TimeProvider clock)
         }
     }
 
-    /// <summary>Waits for the slot and for the call N before to be a second behind; the caller must <see cref="Complete"/> the call.</summary>
-    public async Task<Call> StartAsync(string sender, DateTimeOffset slot, CancellationToken ct)
+    /// <summary>Waits for the slot and until the call N before started 1 s + guard ago; returns the moment the call may start.</summary>
+    public async Task<DateTimeOffset> StartAsync(string sender, DateTimeOffset slot, CancellationToken ct)
     {
-        if (!Enabled) return Unpaced;
+        if (!Enabled) return _clock.GetUtcNow();
         while (true)
         {
-            Task wait;
+            TimeSpan wait;
             lock (_lanes)
             {
                 var lane = Lane(sender);
-                var now = clock.GetUtcNow();
-                while (lane.Recent.Count > 0 && lane.Recent.Peek().End is { } end && end <= now - Window) lane.Recent.Dequeue();
-                var earliest = slot;
-                if (lane.Recent.Count >= _perWindow)
-                {
-                    var oldest = lane.Recent.Peek();
-                    if (oldest.End is not { } ended)
-                    {
-                        wait = oldest.Done.Task.WaitAsync(ct);
-                        goto Wait;
-                    }
-                    earliest = Max(earliest, ended + Window);
-                }
+                var now = _clock.GetUtcNow();
+                var earliest = lane.Starts.Count >= _perWindow ? Max(slot, lane.Starts.Peek() + _spacing) : slot;
                 if (earliest <= now)
                 {
-                    var call = new Call();
-                    lane.Recent.Enqueue(call);
-                    return call;
+                    lane.Starts.Enqueue(now);
+                    if (lane.Starts.Count > _perWindow) lane.Starts.Dequeue();
+                    return now;
                 }
-                wait = Task.Delay(earliest - now, clock, ct);
+                wait = earliest - now;
             }
-            Wait:
-            await wait;
+            await Task.Delay(wait, _clock, ct);
         }
-    }
-
-    public void Complete(Call call)
-    {
-        if (ReferenceEquals(call, Unpaced)) return;
-        lock (_lanes) call.End = clock.GetUtcNow();
-        call.Done.TrySetResult();
     }
 
     private LaneState Lane(string sender) => _lanes.TryGetValue(sender, out var lane) ? lane : _lanes[sender] = new LaneState();

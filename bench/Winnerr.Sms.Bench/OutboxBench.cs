@@ -102,8 +102,9 @@ public static class OutboxBench
     }
 
     /// <summary>
-    /// Waits until the simulator has accepted texts spanning SECONDS (at most TIMEOUT s), then reads the
-    /// provider's CreatedAt stamps of the first SECONDS of sends: achieved rate and the fullest 1 s window.
+    /// Waits until the simulator has accepted texts spanning SECONDS (at most TIMEOUT s), then reads, for the first
+    /// SECONDS of sends, when each provider call started (Messages.SentAt) and when the simulator received it
+    /// (its CreatedAt): achieved rate and the fullest 1 s window of each.
     /// </summary>
     public static async Task<int> PaceAsync(string dbPath, double rate, int seconds, int timeoutSeconds)
     {
@@ -117,26 +118,40 @@ public static class OutboxBench
             if (spanned >= span.Ticks) { covered = true; break; }
             await Task.Delay(250);
         }
-        // Stamps are taken before the insert commits: let the last few in flight land.
-        await Task.Delay(1000);
+        // Stamps are taken before the inserts commit, and SentAt lands with the provider's answer: let the last few land.
+        await Task.Delay(2000);
 
-        var ticks = new List<long>();
-        await using (var command = connection.CreateCommand())
+        var arrivals = await TicksAsync(connection, $"SELECT CreatedAt FROM SimulatedProviderMessages WHERE \"From\" = '{Sender}' ORDER BY CreatedAt");
+        var starts = await TicksAsync(connection,
+            $"SELECT m.SentAt FROM Messages m JOIN Conversations c ON c.Id = m.ConversationId WHERE c.AgentNumber = '{Sender}' AND m.SentAt IS NOT NULL ORDER BY m.SentAt");
+        if (arrivals.Count < 2 || starts.Count < 2)
         {
-            command.CommandText = $"SELECT CreatedAt FROM SimulatedProviderMessages WHERE \"From\" = '{Sender}' ORDER BY CreatedAt";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) ticks.Add(reader.GetInt64(0));
-        }
-        if (ticks.Count < 2)
-        {
-            Console.WriteLine($"only {ticks.Count} sends seen in {timeoutSeconds} s");
+            Console.WriteLine($"only {arrivals.Count} sends seen at the provider and {starts.Count} recorded in {timeoutSeconds} s");
             return 1;
         }
+        var limit = (int)Math.Floor(rate);
+        var startsOk = Report("provider calls started (the message's SentAt: the pace the dispatcher keeps)", starts, span, rate, limit, covered, seconds);
+        var arrivalsOk = Report("texts received by the simulator (its arrival stamps: what the provider sees)", arrivals, span, rate, limit, covered, seconds);
+        return startsOk && arrivalsOk ? 0 : 1;
+    }
+
+    private static async Task<List<long>> TicksAsync(SqliteConnection connection, string sql)
+    {
+        var ticks = new List<long>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ticks.Add(reader.GetInt64(0));
+        return ticks;
+    }
+
+    /// <summary>Achieved rate over the first SECONDS of <paramref name="ticks"/> and the fullest [t, t+1 s) window; true when no window holds more than the limit.</summary>
+    private static bool Report(string what, List<long> ticks, TimeSpan span, double rate, int limit, bool covered, int seconds)
+    {
         var end = ticks[0] + span.Ticks;
         var sends = ticks.Where(t => t < end).ToList();
         var elapsed = TimeSpan.FromTicks(sends[^1] - sends[0]).TotalSeconds;
         var achieved = (sends.Count - 1) / elapsed;
-        var limit = (int)Math.Floor(rate);
         int maxWindow = 0, worst = 0, over = 0;
         for (int i = 0, j = 0; i < sends.Count; i++)
         {
@@ -145,18 +160,19 @@ public static class OutboxBench
             if (j - i > maxWindow) (maxWindow, worst) = (j - i, i);
         }
         var gaps = sends.Zip(sends.Skip(1), (a, b) => TimeSpan.FromTicks(b - a).TotalMilliseconds).ToList();
-        Console.WriteLine($"{(covered ? "" : "(span not reached before the timeout) ")}paced sends in the first {seconds} s from {Sender}: {sends.Count:N0} "
+        Console.WriteLine($"{what}:");
+        Console.WriteLine($"  {(covered ? "" : "(span not reached before the timeout) ")}in the first {seconds} s from {Sender}: {sends.Count:N0} "
             + $"(first to last {elapsed:F2} s); achieved {achieved:F2}/s = (count-1)/(last-first), {sends.Count / (double)seconds:F2}/s = count/{seconds} s; "
             + $"deviation from {rate:0.##}/s: {(achieved - rate) / rate * 100:+0.00;-0.00}%");
-        Console.WriteLine($"max sends in any [t, t+1 s) window starting at a send: {maxWindow} (limit {limit}); "
-            + $"gap between sends min {gaps.Min():F1} ms, median {Median(gaps):F1} ms, max {gaps.Max():F1} ms; {ticks.Count:N0} sends seen in all");
+        Console.WriteLine($"  max in any [t, t+1 s) window starting at a send: {maxWindow} (limit {limit}); "
+            + $"gap min {gaps.Min():F1} ms, median {Median(gaps):F1} ms, max {gaps.Max():F1} ms; {ticks.Count:N0} seen in all");
         if (over > 0)
         {
             var w = sends.Skip(worst).Take(maxWindow).ToList();
-            Console.WriteLine($"{over} window(s) over {limit}; the fullest starts {TimeSpan.FromTicks(w[0] - sends[0]).TotalSeconds:F2} s in, its {maxWindow} sends span "
+            Console.WriteLine($"  {over} window(s) over {limit}; the fullest starts {TimeSpan.FromTicks(w[0] - sends[0]).TotalSeconds:F2} s in, its {maxWindow} span "
                 + $"{TimeSpan.FromTicks(w[^1] - w[0]).TotalMilliseconds:F0} ms, gaps (ms): {string.Join(" ", w.Zip(w.Skip(1), (a, b) => ((b - a) / 10_000.0).ToString("F0")))}");
         }
-        return maxWindow <= limit ? 0 : 1;
+        return maxWindow <= limit;
     }
 
     private static double Median(List<double> values)

@@ -38,7 +38,7 @@ public sealed class RecordSendOutcomeHandler(IOptions<OutboxOptions> options, IO
             var advances = MessageStatus.CanAdvance(message.Status, r.Status) || message.Status == MessageStatus.Scheduled;
             if (message.Sid == r.Sid && !advances && message.ErrorMessage is null) return Unchanged;
             message.Sid = r.Sid;
-            message.SentAt ??= now;
+            message.SentAt ??= c.StartedAt ?? now;
             message.ErrorCode = null;
             message.ErrorMessage = null;
             message.UpdatedAt = now;
