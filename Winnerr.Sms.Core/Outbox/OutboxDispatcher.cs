@@ -25,13 +25,14 @@ public sealed class OutboxDispatcher(
 
     /// <summary>A claimed row with what the gate and the provider need.</summary>
     private sealed record Claimed(
-        long Id, long MessageId, string Sender, int Priority, DateTimeOffset DueAt, string Body, TextPurpose Purpose, string Phone,
+        long Id, long MessageId, long? CampaignId, string Sender, int Priority, DateTimeOffset DueAt, string Body, TextPurpose Purpose, string Phone,
         string FirstName, string LastName, string? TimeZone, ContactConsentState Consent, int RecentMarketing, bool Reconcile, DateTimeOffset? ReconcileSince,
         DateTimeOffset ClaimedAt, string Token);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var inFlight = new SemaphoreSlim(_options.MaxConcurrentSends);
+        // Provider calls in flight, plus the texts of one horizon waiting for their turn at the pace.
+        var inFlight = new SemaphoreSlim(_options.MaxConcurrentSends + (_pacer.Enabled ? (int)Math.Ceiling(Horizon / _pacer.Interval) : 0));
         var running = new HashSet<Task>();
         var nextRecovery = DateTimeOffset.MinValue;
         try
@@ -48,9 +49,8 @@ public sealed class OutboxDispatcher(
                 var (claimed, full) = await ClaimAsync(now, stoppingToken);
                 foreach (var item in claimed)
                 {
-                    var slot = _pacer.Reserve(item.Sender);
                     await inFlight.WaitAsync(stoppingToken);
-                    var task = ProcessAsync(item, slot, stoppingToken).ContinueWith(_ => inFlight.Release(), TaskScheduler.Default);
+                    var task = ProcessAsync(item, stoppingToken).ContinueWith(_ => inFlight.Release(), TaskScheduler.Default);
                     lock (running) running.Add(task);
                     _ = task.ContinueWith(t => { lock (running) running.Remove(t); }, TaskScheduler.Default);
                 }
@@ -91,7 +91,12 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private TimeSpan Horizon => _pacer.Enabled && _pacer.Interval > TimeSpan.FromMilliseconds(100) ? _pacer.Interval : TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// How far ahead a paced sender's texts are claimed: they wait in the pacer's queue, so a slow claim (a busy
+    /// database) does not leave slots unused; a one-to-one reply still goes ahead of them. Unpaced: small batches.
+    /// </summary>
+    private TimeSpan Horizon => !_pacer.Enabled ? TimeSpan.FromMilliseconds(100)
+        : _pacer.Interval > TimeSpan.FromSeconds(1) ? _pacer.Interval : TimeSpan.FromSeconds(1);
 
     private async Task<(List<Claimed> Claimed, bool Full)> ClaimAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -105,9 +110,15 @@ public sealed class OutboxDispatcher(
         var full = false;
         foreach (var s in senders.Where(s => !paused.Contains(s)))
         {
-            var allowance = _pacer.Available(s, now + Horizon, _options.ClaimBatchSize);
-            if (allowance == 0) continue;
-            var take = await due.Where(o => o.SenderNumber == s)
+            // Replies are claimed whatever the backlog: the pacer starts them ahead of the bulk texts already waiting.
+            var replies = _pacer.Enabled
+                ? await due.Where(o => o.SenderNumber == s && o.Priority < OutboxPriority.Bulk)
+                    .OrderBy(o => o.Priority).ThenBy(o => o.DueAt).ThenBy(o => o.Id).Select(o => o.Id).Take(_options.ClaimBatchSize).ToListAsync(ct)
+                : [];
+            ids.AddRange(replies);
+            var allowance = _pacer.Available(s, now + Horizon, _options.ClaimBatchSize) - replies.Count;
+            if (allowance <= 0) continue;
+            var take = await due.Where(o => o.SenderNumber == s && (!_pacer.Enabled || o.Priority >= OutboxPriority.Bulk))
                 .OrderBy(o => o.Priority).ThenBy(o => o.DueAt).ThenBy(o => o.Id)
                 .Select(o => o.Id).Take(allowance).ToListAsync(ct);
             ids.AddRange(take);
@@ -136,7 +147,7 @@ public sealed class OutboxDispatcher(
                     : 0,
             })
             .ToListAsync(ct);
-        var claimed = rows.Select(r => new Claimed(r.Row.Id, r.Row.MessageId, r.Row.SenderNumber, r.Row.Priority, r.Row.DueAt, r.Body, r.Purpose,
+        var claimed = rows.Select(r => new Claimed(r.Row.Id, r.Row.MessageId, r.Row.CampaignId, r.Row.SenderNumber, r.Row.Priority, r.Row.DueAt, r.Body, r.Purpose,
             r.Contact.Phone, r.Contact.FirstName, r.Contact.LastName, r.Contact.TimeZone, r.Contact.ConsentState, r.RecentMarketing,
             r.Row.Reconcile, r.Row.ReconcileSince, now, token)).ToList();
         return (claimed, full);
@@ -145,19 +156,19 @@ public sealed class OutboxDispatcher(
     private static async Task<HashSet<string>> PausedAsync(SmsDbContext db, CancellationToken ct) =>
         (await db.AgentNumbers.Where(n => n.PausedAt != null).Select(n => n.PhoneNumber).ToListAsync(ct)).ToHashSet();
 
-    /// <summary>When to look again: the next due row, or the next free slot of a sender whose due rows wait for their pace.</summary>
+    /// <summary>When to look again: the next due row, or when a sender whose due rows wait for their pace is half a horizon from running out of claimed ones.</summary>
     private async Task<DateTimeOffset> NextWakeAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var paused = await PausedAsync(db, ct);
         var pending = db.Outbox.Where(o => o.State == OutboxState.Pending && !paused.Contains(o.SenderNumber));
         var waiting = await pending.Where(o => o.DueAt <= now).Select(o => o.SenderNumber).Distinct().ToListAsync(ct);
-        if (waiting.Count > 0) return waiting.Min(s => _pacer.NextFree(s)) - Horizon / 2;
+        if (waiting.Count > 0) return waiting.Min(s => _pacer.QueuedUntil(s)) - Horizon / 2;
         var next = await pending.MinAsync(o => (DateTimeOffset?)o.DueAt, ct);
         return next ?? DateTimeOffset.MaxValue;
     }
 
-    private async Task ProcessAsync(Claimed item, DateTimeOffset slot, CancellationToken ct)
+    private async Task ProcessAsync(Claimed item, CancellationToken ct)
     {
         try
         {
@@ -182,7 +193,13 @@ public sealed class OutboxDispatcher(
                 return;
             }
 
-            var started = await _pacer.StartAsync(item.Sender, slot, ct);
+            var started = await _pacer.StartAsync(item.Sender, item.Priority, ct);
+            // A campaign text may have waited up to a horizon for its turn: a pause or cancel meanwhile keeps it unsent.
+            if (item.CampaignId is { } campaignId && _pacer.Enabled && await CampaignStoppedAsync(campaignId, ct))
+            {
+                await writer.ExecuteAsync(new ReleaseClaim(item.MessageId, item.Token));
+                return;
+            }
             SendResult result;
             try
             {
@@ -204,6 +221,12 @@ public sealed class OutboxDispatcher(
             // The claim stays; the lease (or a restart) sends it back through reconciliation.
             logger.LogError(ex, "Dispatching message {MessageId} failed", item.MessageId);
         }
+    }
+
+    private async Task<bool> CampaignStoppedAsync(long campaignId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Campaigns.AnyAsync(c => c.Id == campaignId && c.State != CampaignState.Running, ct);
     }
 
     private async Task<ProviderMessage?> FindAcceptedAsync(OutboundSms sms, DateTimeOffset since, CancellationToken ct)

@@ -1,20 +1,31 @@
 namespace Winnerr.Sms.Core.Outbox;
 
 /// <summary>
-/// At most N provider calls per second per sender number. Slots are handed out in a steady cadence of
-/// (1 s + guard) / N (a late timer does not slow the rate), and a call may start only 1 s + guard after
-/// the call N before it started, so no 1 s window ever holds more than N starts. The guard absorbs the
-/// jitter of the delay between a call's start and its arrival at the provider; the calls themselves
-/// run in parallel, so a slow provider answer does not slow the pace.
+/// At most N provider calls per second per sender number. Each sender has a queue of calls waiting to
+/// start, served most urgent first (a one-to-one reply goes ahead of bulk work already waiting), one
+/// every (1 s + guard) / N, and never sooner than 1 s + guard after the call N before it started, so no
+/// 1 s window holds more than N starts. The guard absorbs the jitter of the delay between a call's start
+/// and its arrival at the provider. The calls themselves run in parallel: a slow answer does not slow the pace.
 /// </summary>
 /// <remarks>Per process: with several nodes, give each node its own senders or move this to Redis.</remarks>
 public sealed class SenderPacer
 {
+    private sealed class Waiter
+    {
+        public readonly TaskCompletionSource<DateTimeOffset> Done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool Cancelled;
+        public bool Started;
+    }
+
     private sealed class LaneState
     {
         public DateTimeOffset NextSlot = DateTimeOffset.MinValue;
         /// <summary>The last N starts, oldest first.</summary>
         public readonly Queue<DateTimeOffset> Starts = new();
+        public readonly PriorityQueue<Waiter, (int Priority, long Order)> Waiting = new();
+        /// <summary>Waiters neither started nor cancelled.</summary>
+        public int Live;
+        public bool Pumping;
     }
 
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
@@ -23,6 +34,7 @@ public sealed class SenderPacer
     private readonly TimeSpan _spacing;
     private readonly TimeSpan _interval;
     private readonly int _perWindow;
+    private long _order;
 
     public SenderPacer(double perSecond, TimeProvider clock, TimeSpan guard)
     {
@@ -36,59 +48,95 @@ public sealed class SenderPacer
     public bool Enabled { get; }
     public TimeSpan Interval => _interval;
 
-    /// <summary>How many slots this sender has free before <paramref name="until"/>.</summary>
+    /// <summary>How many more calls this sender can start before <paramref name="until"/>, after those already waiting.</summary>
     public int Available(string sender, DateTimeOffset until, int cap)
     {
         if (!Enabled) return cap;
-        lock (_lanes)
-        {
-            var from = Max(Lane(sender).NextSlot, _clock.GetUtcNow());
-            return from > until ? 0 : (int)Math.Min(cap, Math.Floor((until - from) / _interval) + 1);
-        }
+        var from = QueuedUntil(sender);
+        return from > until ? 0 : (int)Math.Min(cap, Math.Floor((until - from) / _interval) + 1);
     }
 
-    /// <summary>The sender's next free slot.</summary>
-    public DateTimeOffset NextFree(string sender)
+    /// <summary>When the calls already waiting for this sender will all have started: its next free start after them.</summary>
+    public DateTimeOffset QueuedUntil(string sender)
     {
-        lock (_lanes) return Enabled ? Max(Lane(sender).NextSlot, _clock.GetUtcNow()) : _clock.GetUtcNow();
-    }
-
-    /// <summary>Takes the sender's next slot.</summary>
-    public DateTimeOffset Reserve(string sender)
-    {
-        if (!Enabled) return DateTimeOffset.MinValue;
+        var now = _clock.GetUtcNow();
+        if (!Enabled) return now;
         lock (_lanes)
         {
             var lane = Lane(sender);
-            var now = _clock.GetUtcNow();
-            // Within one interval of the cadence: keep it (exact rate); idle longer: start afresh now.
-            var slot = lane.NextSlot >= now - _interval ? lane.NextSlot : now;
-            lane.NextSlot = slot + _interval;
-            return slot;
+            return Max(lane.NextSlot, now) + _interval * lane.Live;
         }
     }
 
-    /// <summary>Waits for the slot and until the call N before started 1 s + guard ago; returns the moment the call may start.</summary>
-    public async Task<DateTimeOffset> StartAsync(string sender, DateTimeOffset slot, CancellationToken ct)
+    /// <summary>
+    /// Waits for this sender's turn (lower <paramref name="priority"/> first, then first come) and returns the
+    /// moment the call may start. Cancelling gives the turn up.
+    /// </summary>
+    public Task<DateTimeOffset> StartAsync(string sender, int priority, CancellationToken ct)
     {
-        if (!Enabled) return _clock.GetUtcNow();
+        if (!Enabled) return Task.FromResult(_clock.GetUtcNow());
+        var waiter = new Waiter();
+        LaneState lane;
+        lock (_lanes)
+        {
+            lane = Lane(sender);
+            lane.Waiting.Enqueue(waiter, (priority, _order++));
+            lane.Live++;
+            if (!lane.Pumping)
+            {
+                lane.Pumping = true;
+                _ = Task.Run(() => PumpAsync(lane), CancellationToken.None);
+            }
+        }
+        if (ct.CanBeCanceled)
+        {
+            var registration = ct.Register(() =>
+            {
+                lock (_lanes)
+                {
+                    if (waiter.Started || waiter.Cancelled) return;
+                    waiter.Cancelled = true;
+                    lane.Live--;
+                }
+                waiter.Done.TrySetCanceled(ct);
+            });
+            _ = waiter.Done.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
+        }
+        return waiter.Done.Task;
+    }
+
+    /// <summary>Starts the lane's waiters one by one at the pace; ends when none is left.</summary>
+    private async Task PumpAsync(LaneState lane)
+    {
         while (true)
         {
-            TimeSpan wait;
+            Waiter? next = null;
+            DateTimeOffset now;
+            TimeSpan wait = TimeSpan.Zero;
             lock (_lanes)
             {
-                var lane = Lane(sender);
-                var now = _clock.GetUtcNow();
-                var earliest = lane.Starts.Count >= _perWindow ? Max(slot, lane.Starts.Peek() + _spacing) : slot;
+                while (lane.Waiting.TryPeek(out var head, out _) && head.Cancelled) lane.Waiting.Dequeue();
+                if (lane.Waiting.Count == 0)
+                {
+                    lane.Pumping = false;
+                    return;
+                }
+                now = _clock.GetUtcNow();
+                var earliest = lane.Starts.Count >= _perWindow ? Max(lane.NextSlot, lane.Starts.Peek() + _spacing) : lane.NextSlot;
                 if (earliest <= now)
                 {
+                    next = lane.Waiting.Dequeue();
+                    next.Started = true;
+                    lane.Live--;
                     lane.Starts.Enqueue(now);
                     if (lane.Starts.Count > _perWindow) lane.Starts.Dequeue();
-                    return now;
+                    // Within one interval of the cadence: keep it (exact rate through a late timer); idle longer: afresh from now.
+                    lane.NextSlot = (lane.NextSlot >= now - _interval ? lane.NextSlot : now) + _interval;
                 }
-                wait = earliest - now;
+                else wait = earliest - now;
             }
-            await Task.Delay(wait, _clock, ct);
+            if (next is not null) next.Done.TrySetResult(now);
+            else await Task.Delay(wait, _clock);
         }
     }
 

@@ -13,6 +13,7 @@ public static class BrowserSignIn
         await page.GetByTestId("login-password").FillAsync(password);
         await page.GetByTestId("login-submit").ClickAsync();
         // Prerendered markup shows before the circuit connects; only the interactive render writes this marker.
-        await page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // A fresh host's first circuit (JIT, first render) is slow while other test collections load both cores.
+        await page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
     }
 }

@@ -8,65 +8,102 @@ public class SenderPacerTests
     private const string Sender = "+15005550006";
     private static readonly TimeSpan Guard = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan Spacing = TimeSpan.FromSeconds(1) + Guard;
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero));
 
-    [Fact]
-    public async Task WhenTimersAreOnTime_ThenCallsStartOnACadenceOfOneSecondPlusGuardPerN()
-    {
-        var pacer = new SenderPacer(5, _clock, Guard);
-        var first = _clock.GetUtcNow();
-        var starts = new List<DateTimeOffset>();
-        for (var i = 0; i < 12; i++)
-        {
-            var slot = pacer.Reserve(Sender);
-            var start = pacer.StartAsync(Sender, slot, CancellationToken.None);
-            if (slot > _clock.GetUtcNow()) _clock.Advance(slot - _clock.GetUtcNow());
-            starts.Add(await start.WaitAsync(TimeSpan.FromSeconds(10)));
-        }
-
-        Assert.Equal(Enumerable.Range(0, 12).Select(i => first + Spacing / 5 * i), starts);
-    }
+    private Task<DateTimeOffset> Start(SenderPacer pacer, int priority = OutboxPriority.Bulk, string sender = Sender, CancellationToken ct = default) =>
+        pacer.StartAsync(sender, priority, ct);
 
     [Fact]
-    public async Task WhenATimerFiresLate_ThenTheCallsCatchUpButNeverMoreThanNStartInASecond()
+    public async Task CallsWaitingTogether_StartOnACadenceOfOneSecondPlusGuardPerN()
     {
         var pacer = new SenderPacer(5, _clock, Guard);
         var t0 = _clock.GetUtcNow();
-        var calls = Enumerable.Range(0, 10).Select(_ => pacer.StartAsync(Sender, pacer.Reserve(Sender), CancellationToken.None)).ToList();
-        await calls[0].WaitAsync(TimeSpan.FromSeconds(10));
+        var calls = Enumerable.Range(0, 12).Select(_ => Start(pacer)).ToList();
 
-        // Every slot is due at once, as after a stalled machine: five more start now (the first is a second behind).
-        _clock.Advance(TimeSpan.FromSeconds(3));
-        Assert.True(SpinWait.SpinUntil(() => calls.Count(c => c.IsCompleted) >= 6, TimeSpan.FromSeconds(10)));
-        Assert.Equal(6, calls.Count(c => c.IsCompleted));
+        var starts = new List<DateTimeOffset>();
+        starts.Add(await calls[0].WaitAsync(Wait));
+        foreach (var call in calls.Skip(1))
+        {
+            await StepAsync(Spacing / 5, call);
+            starts.Add(await call);
+        }
 
-        _clock.Advance(Spacing);
-        var starts = (await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(10))).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => t0 + Spacing / 5 * i), starts);
+        Assert.All(starts.Zip(starts.Skip(5)), p => Assert.True(p.Second - p.First >= Spacing));
+    }
 
-        var late = t0 + TimeSpan.FromSeconds(3);
-        Assert.Equal([t0, late, late, late, late, late, late + Spacing, late + Spacing, late + Spacing, late + Spacing], starts);
+    [Fact]
+    public async Task AReply_GoesAheadOfBulkTextsAlreadyWaiting()
+    {
+        var pacer = new SenderPacer(5, _clock, Guard);
+        var bulk = Enumerable.Range(0, 4).Select(_ => Start(pacer)).ToList();
+        await bulk[0].WaitAsync(Wait);
+        var reply = Start(pacer, OutboxPriority.OneToOne);
+
+        await StepAsync(Spacing / 5, reply);
+
+        Assert.Equal(_clock.GetUtcNow(), await reply);
+        Assert.Equal(1, bulk.Count(b => b.IsCompleted));
+    }
+
+    [Fact]
+    public async Task ACancelledWait_GivesItsTurnToTheNext()
+    {
+        var pacer = new SenderPacer(5, _clock, Guard);
+        var first = await Start(pacer).WaitAsync(Wait);
+        using var cancel = new CancellationTokenSource();
+        var given = Start(pacer, ct: cancel.Token);
+        var next = Start(pacer);
+
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => given);
+        await StepAsync(Spacing / 5, next);
+
+        Assert.Equal(first + Spacing / 5, await next.WaitAsync(Wait));
+        Assert.Equal(_clock.GetUtcNow() + Spacing / 5, pacer.QueuedUntil(Sender));
     }
 
     [Fact]
     public async Task EachSenderHasItsOwnPace()
     {
         var pacer = new SenderPacer(1, _clock, Guard);
-        var a = await pacer.StartAsync(Sender, pacer.Reserve(Sender), CancellationToken.None);
-        var b = await pacer.StartAsync("+15005550007", pacer.Reserve("+15005550007"), CancellationToken.None);
-        var secondOfA = pacer.StartAsync(Sender, pacer.Reserve(Sender), CancellationToken.None);
+        var a = await Start(pacer).WaitAsync(Wait);
+        var b = await Start(pacer, sender: "+15005550007").WaitAsync(Wait);
+        var secondOfA = Start(pacer);
 
         Assert.Equal(a, b);
-        Assert.False(secondOfA.IsCompleted);
-        _clock.Advance(Spacing);
-        Assert.Equal(a + Spacing, await secondOfA.WaitAsync(TimeSpan.FromSeconds(10)));
+        await StepAsync(Spacing, secondOfA);
+        Assert.Equal(a + Spacing, await secondOfA.WaitAsync(Wait));
+    }
+
+    [Fact]
+    public void Available_CountsTheCallsAlreadyWaiting()
+    {
+        var pacer = new SenderPacer(5, _clock, Guard);
+        var now = _clock.GetUtcNow();
+        Assert.Equal(5, pacer.Available(Sender, now + Spacing - Spacing / 5, 200));
+        _ = Enumerable.Range(0, 3).Select(_ => Start(pacer)).ToList();
+        Assert.Equal(2, pacer.Available(Sender, now + Spacing - Spacing / 5, 200));
     }
 
     [Fact]
     public async Task WhenPacingIsOff_ThenEveryCallStartsAtOnce()
     {
         var pacer = new SenderPacer(0, _clock, Guard);
-        var starts = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => pacer.StartAsync(Sender, pacer.Reserve(Sender), CancellationToken.None)));
+        var starts = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Start(pacer)));
         Assert.All(starts, s => Assert.Equal(_clock.GetUtcNow(), s));
         Assert.Equal(50, pacer.Available(Sender, _clock.GetUtcNow(), 50));
+    }
+
+    /// <summary>
+    /// Moves the fake clock on by <paramref name="by"/> and waits (in real time) for <paramref name="call"/> to start.
+    /// The clock moves only between starts, so each start is stamped with exactly the step it was due at.
+    /// </summary>
+    private async Task StepAsync(TimeSpan by, Task call)
+    {
+        Assert.False(call.IsCompleted);
+        _clock.Advance(by);
+        await call.WaitAsync(Wait);
     }
 }

@@ -1,0 +1,27 @@
+namespace Winnerr.Sms.Core.Conversations.Commands;
+
+public sealed class ReleaseClaimHandler : CommandHandler<ReleaseClaim>
+{
+    protected override async Task<Completion> ApplyAsync(SmsDbContext db, ReleaseClaim c, WriteBatch batch, CancellationToken ct)
+    {
+        var row = await db.Outbox.FirstOrDefaultAsync(o => o.MessageId == c.MessageId && o.ClaimToken == c.ClaimToken, ct);
+        if (row is null) return Unchanged;
+        if (row.CampaignId is { } id && await db.Campaigns.AnyAsync(x => x.Id == id && x.State == CampaignState.Cancelled, ct))
+        {
+            // Cancelled while it waited: as the cancel did for every text still waiting.
+            var message = await InboxWrites.WithConversation(db).FirstAsync(m => m.Id == c.MessageId, ct);
+            db.Outbox.Remove(row);
+            message.Status = MessageStatus.Canceled;
+            message.ErrorMessage = RecipientStates.CancelledText;
+            message.UpdatedAt = batch.Now;
+            InboxWrites.Follow(message);
+            return InboxWrites.StatusChanged(message);
+        }
+        row.State = await CampaignWrites.ReleasedStateAsync(db, row, ct);
+        row.ClaimToken = null;
+        row.DueAt = batch.Now;
+        // Nothing was sent: not an attempt.
+        row.Attempts = Math.Max(0, row.Attempts - 1);
+        return Unchanged;
+    }
+}
