@@ -30,6 +30,8 @@ public sealed class SimulatorSmsSender(
     {
         // Stamped on arrival, as a provider counts a sender's rate by the requests it receives.
         var received = clock.GetUtcNow();
+        // The rest happens at the provider, not on the caller's thread.
+        await Task.Yield();
         if (MagicNumbers.TryGetValue(sms.To, out var refusal)) return SendResult.Refused(SendOutcome.Final, refusal.Code, refusal.Message);
 
         await using (var db = await dbFactory.CreateDbContextAsync(ct))

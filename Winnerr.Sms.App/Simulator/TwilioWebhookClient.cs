@@ -7,12 +7,15 @@ namespace Winnerr.Sms.App.Simulator;
 /// Posts signed form requests to this app's own Twilio webhooks, exactly as Twilio would: the
 /// simulator's texts and status callbacks take the same path (and the same signature check) as real ones.
 /// </summary>
-public sealed class TwilioWebhookClient(IHttpClientFactory httpFactory, IServer server, IOptions<TwilioOptions> twilio, IOptions<SimulatorOptions> simulator)
+public sealed class TwilioWebhookClient(
+    IHttpClientFactory httpFactory, IServer server, IHostApplicationLifetime lifetime, IOptions<TwilioOptions> twilio, IOptions<SimulatorOptions> simulator)
 {
     public const string HttpClientName = "twilio-simulator";
 
     public async Task<HttpResponseMessage> PostAsync(string pathAndQuery, IReadOnlyDictionary<string, string> form, CancellationToken ct = default)
     {
+        // Texts recovered at start-up are sent while the app is still starting; like Twilio, call it back once it listens.
+        await StartedAsync(ct);
         var self = SelfBaseUrl();
         // Sign the URL the signature filter will rebuild: the public one when configured.
         var signedBase = string.IsNullOrWhiteSpace(twilio.Value.PublicBaseUrl) ? self : twilio.Value.PublicBaseUrl.TrimEnd('/');
@@ -34,6 +37,14 @@ public sealed class TwilioWebhookClient(IHttpClientFactory httpFactory, IServer 
     public static string NewSid() => "SM" + Guid.NewGuid().ToString("N");
 
     public string AccountSid => string.IsNullOrWhiteSpace(twilio.Value.AccountSid) ? "ACsimulator00000000000000000000000" : twilio.Value.AccountSid;
+
+    private async Task StartedAsync(CancellationToken ct)
+    {
+        if (lifetime.ApplicationStarted.IsCancellationRequested) return;
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(ct);
+    }
 
     private string SelfBaseUrl()
     {

@@ -13,7 +13,12 @@ public sealed class ChangeCampaignHandler(OutboxSignal signal) : CommandHandler<
         {
             case CampaignAction.Pause:
                 if (!await CampaignWrites.PauseAsync(db, campaign, "Paused by you.", now, ct)) return Unchanged;
-                return Changed(campaign, threads: false);
+                // The dispatcher looks again at once, so texts already claimed and waiting for their turn stay unsent.
+                return (events, unread) =>
+                {
+                    signal.Notify();
+                    return Changed(campaign, threads: false)(events, unread);
+                };
 
             case CampaignAction.Resume:
                 if (campaign.State != CampaignState.Paused) return Unchanged;
@@ -45,7 +50,11 @@ public sealed class ChangeCampaignHandler(OutboxSignal signal) : CommandHandler<
                     message.UpdatedAt = now;
                     InboxWrites.Follow(message);
                 }
-                return Changed(campaign, threads: waiting.Count > 0);
+                return (events, unread) =>
+                {
+                    signal.Notify();
+                    return Changed(campaign, threads: waiting.Count > 0)(events, unread);
+                };
         }
     }
 

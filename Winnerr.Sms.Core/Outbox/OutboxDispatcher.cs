@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +23,10 @@ public sealed class OutboxDispatcher(
     private readonly OutboxOptions _options = options.Value;
     private readonly SenderPacer _pacer = new(options.Value.MessagesPerSecond, clock, options.Value.PaceGuard);
     private readonly string _node = options.Value.NodeName;
+    /// <summary>Campaigns with texts claimed and waiting for their turn, and how many.</summary>
+    private readonly ConcurrentDictionary<long, int> _waitingCampaigns = new();
+    /// <summary>Of those, the ones paused or cancelled: read when a text's turn comes, refreshed each time the loop runs.</summary>
+    private volatile IReadOnlySet<long> _stoppedCampaigns = new HashSet<long>();
 
     /// <summary>A claimed row with what the gate and the provider need.</summary>
     private sealed record Claimed(
@@ -46,10 +51,12 @@ public sealed class OutboxDispatcher(
                     await RecoverAsync(ownClaims: false, stoppingToken);
                     nextRecovery = now + _options.ClaimLease / 2;
                 }
+                await RefreshStoppedCampaignsAsync(stoppingToken);
                 var (claimed, full) = await ClaimAsync(now, stoppingToken);
                 foreach (var item in claimed)
                 {
                     await inFlight.WaitAsync(stoppingToken);
+                    if (item.CampaignId is { } campaignId) _waitingCampaigns.AddOrUpdate(campaignId, 1, (_, n) => n + 1);
                     var task = ProcessAsync(item, stoppingToken).ContinueWith(_ => inFlight.Release(), TaskScheduler.Default);
                     lock (running) running.Add(task);
                     _ = task.ContinueWith(t => { lock (running) running.Remove(t); }, TaskScheduler.Default);
@@ -193,9 +200,17 @@ public sealed class OutboxDispatcher(
                 return;
             }
 
-            var started = await _pacer.StartAsync(item.Sender, item.Priority, ct);
+            DateTimeOffset started;
+            try
+            {
+                started = await _pacer.StartAsync(item.Sender, item.Priority, ct);
+            }
+            finally
+            {
+                if (item.CampaignId is { } id) _waitingCampaigns.AddOrUpdate(id, 0, (_, n) => n - 1);
+            }
             // A campaign text may have waited up to a horizon for its turn: a pause or cancel meanwhile keeps it unsent.
-            if (item.CampaignId is { } campaignId && _pacer.Enabled && await CampaignStoppedAsync(campaignId, ct))
+            if (item.CampaignId is { } campaignId && _stoppedCampaigns.Contains(campaignId))
             {
                 await writer.ExecuteAsync(new ReleaseClaim(item.MessageId, item.Token));
                 return;
@@ -223,10 +238,19 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task<bool> CampaignStoppedAsync(long campaignId, CancellationToken ct)
+    private async Task RefreshStoppedCampaignsAsync(CancellationToken ct)
     {
+        var waiting = _waitingCampaigns.Where(c => c.Value > 0).Select(c => c.Key).ToList();
+        foreach (var done in _waitingCampaigns.Where(c => c.Value <= 0).Select(c => c.Key).ToList())
+            _waitingCampaigns.TryRemove(new KeyValuePair<long, int>(done, 0));
+        if (waiting.Count == 0)
+        {
+            _stoppedCampaigns = new HashSet<long>();
+            return;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Campaigns.AnyAsync(c => c.Id == campaignId && c.State != CampaignState.Running, ct);
+        _stoppedCampaigns = (await db.Campaigns.Where(c => waiting.Contains(c.Id) && c.State != CampaignState.Running)
+            .Select(c => c.Id).ToListAsync(ct)).ToHashSet();
     }
 
     private async Task<ProviderMessage?> FindAcceptedAsync(OutboundSms sms, DateTimeOffset since, CancellationToken ct)

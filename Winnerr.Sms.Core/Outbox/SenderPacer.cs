@@ -12,7 +12,9 @@ public sealed class SenderPacer
 {
     private sealed class Waiter
     {
-        public readonly TaskCompletionSource<DateTimeOffset> Done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Continuations run inline on the pump's turn: the call goes out at the moment it was given, not after a
+        // wait in the thread pool's queue that would bunch what the provider sees.
+        public readonly TaskCompletionSource<DateTimeOffset> Done = new();
         public bool Cancelled;
         public bool Started;
     }
@@ -111,8 +113,7 @@ public sealed class SenderPacer
         while (true)
         {
             Waiter? next = null;
-            DateTimeOffset now;
-            TimeSpan wait = TimeSpan.Zero;
+            DateTimeOffset now, earliest;
             lock (_lanes)
             {
                 while (lane.Waiting.TryPeek(out var head, out _) && head.Cancelled) lane.Waiting.Dequeue();
@@ -122,7 +123,7 @@ public sealed class SenderPacer
                     return;
                 }
                 now = _clock.GetUtcNow();
-                var earliest = lane.Starts.Count >= _perWindow ? Max(lane.NextSlot, lane.Starts.Peek() + _spacing) : lane.NextSlot;
+                earliest = lane.Starts.Count >= _perWindow ? Max(lane.NextSlot, lane.Starts.Peek() + _spacing) : lane.NextSlot;
                 if (earliest <= now)
                 {
                     next = lane.Waiting.Dequeue();
@@ -130,13 +131,19 @@ public sealed class SenderPacer
                     lane.Live--;
                     lane.Starts.Enqueue(now);
                     if (lane.Starts.Count > _perWindow) lane.Starts.Dequeue();
-                    // Within one interval of the cadence: keep it (exact rate through a late timer); idle longer: afresh from now.
-                    lane.NextSlot = (lane.NextSlot >= now - _interval ? lane.NextSlot : now) + _interval;
+                    // Behind the cadence by less than a window (a late timer, a stalled machine): keep it and catch up, which
+                    // the N-per-window rule keeps within the limit; idle longer: afresh from now.
+                    lane.NextSlot = (lane.NextSlot >= now - Window ? lane.NextSlot : now) + _interval;
                 }
-                else wait = earliest - now;
             }
-            if (next is not null) next.Done.TrySetResult(now);
-            else await Task.Delay(wait, _clock);
+            if (next is not null)
+            {
+                next.Done.TrySetResult(now);
+                continue;
+            }
+            var delay = Task.Delay(earliest - now, _clock);
+            // The timer counts from when it was made: if the clock passed the turn meanwhile, go on without it.
+            if (_clock.GetUtcNow() < earliest) await delay;
         }
     }
 

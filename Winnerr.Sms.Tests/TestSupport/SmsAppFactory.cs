@@ -76,7 +76,8 @@ public class SmsAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Simulator:SelfBaseUrl", "http://localhost");
             builder.ConfigureServices(services => services.AddHttpClient(TwilioWebhookClient.HttpClientName)
-                .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler()));
+                // From this host's own services: the factory's Server property would start the host again while it is starting.
+                .ConfigurePrimaryHttpMessageHandler(sp => ((Microsoft.AspNetCore.TestHost.TestServer)sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()).CreateHandler()));
         }
     }
 
