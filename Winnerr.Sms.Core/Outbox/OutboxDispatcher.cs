@@ -103,7 +103,10 @@ public sealed class OutboxDispatcher(
     /// database) does not leave slots unused; a one-to-one reply still goes ahead of them. Unpaced: small batches.
     /// </summary>
     private TimeSpan Horizon => !_pacer.Enabled ? TimeSpan.FromMilliseconds(100)
-        : _pacer.Interval > TimeSpan.FromSeconds(1) ? _pacer.Interval : TimeSpan.FromSeconds(1);
+        : _pacer.Interval > PacedHorizon ? _pacer.Interval : PacedHorizon;
+
+    /// <summary>A claim can wait behind the writers for the database's write lock; two seconds of queued texts ride that out.</summary>
+    private static readonly TimeSpan PacedHorizon = TimeSpan.FromSeconds(2);
 
     private async Task<(List<Claimed> Claimed, bool Full)> ClaimAsync(DateTimeOffset now, CancellationToken ct)
     {

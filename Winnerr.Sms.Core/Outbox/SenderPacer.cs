@@ -3,9 +3,9 @@ namespace Winnerr.Sms.Core.Outbox;
 /// <summary>
 /// At most N provider calls per second per sender number. Each sender has a queue of calls waiting to
 /// start, served most urgent first (a one-to-one reply goes ahead of bulk work already waiting), one
-/// every (1 s + guard) / N, and never sooner than 1 s + guard after the call N before it started, so no
-/// 1 s window holds more than N starts. The guard absorbs the jitter of the delay between a call's start
-/// and its arrival at the provider. The calls themselves run in parallel: a slow answer does not slow the pace.
+/// every (1 s + guard) / N, and never sooner than 1 s + guard after the call N before it was handed over (its
+/// synchronous part, run inline, done), so no 1 s window holds more than N starts, nor N arrivals at an
+/// in-process provider. The guard absorbs the jitter of the network delay to a remote one. The calls themselves run in parallel: a slow answer does not slow the pace.
 /// </summary>
 /// <remarks>Per process: with several nodes, give each node its own senders or move this to Redis.</remarks>
 public sealed class SenderPacer
@@ -129,8 +129,6 @@ public sealed class SenderPacer
                     next = lane.Waiting.Dequeue();
                     next.Started = true;
                     lane.Live--;
-                    lane.Starts.Enqueue(now);
-                    if (lane.Starts.Count > _perWindow) lane.Starts.Dequeue();
                     // Behind the cadence by less than a window (a late timer, a stalled machine): keep it and catch up, which
                     // the N-per-window rule keeps within the limit; idle longer: afresh from now.
                     lane.NextSlot = (lane.NextSlot >= now - Window ? lane.NextSlot : now) + _interval;
@@ -139,6 +137,14 @@ public sealed class SenderPacer
             if (next is not null)
             {
                 next.Done.TrySetResult(now);
+                // The call ran inline up to its first wait: for a request that is when it left this process. Counting the
+                // window from then, not from the start, keeps a slow first call (JIT, a new connection) from bunching with later ones.
+                var handed = _clock.GetUtcNow();
+                lock (_lanes)
+                {
+                    lane.Starts.Enqueue(handed);
+                    if (lane.Starts.Count > _perWindow) lane.Starts.Dequeue();
+                }
                 continue;
             }
             var delay = Task.Delay(earliest - now, _clock);
