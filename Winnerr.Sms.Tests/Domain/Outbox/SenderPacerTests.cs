@@ -9,7 +9,7 @@ public class SenderPacerTests
     private static readonly TimeSpan Guard = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan Spacing = TimeSpan.FromSeconds(1) + Guard;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero));
+    private readonly CountingClock _clock = new(new DateTimeOffset(2026, 12, 1, 15, 0, 0, TimeSpan.Zero));
 
     private Task<DateTimeOffset> Start(SenderPacer pacer, int priority = OutboxPriority.Bulk, string sender = Sender, CancellationToken ct = default) =>
         pacer.StartAsync(sender, priority, ct);
@@ -97,13 +97,47 @@ public class SenderPacerTests
     }
 
     /// <summary>
-    /// Moves the fake clock on by <paramref name="by"/> and waits (in real time) for <paramref name="call"/> to start.
-    /// The clock moves only between starts, so each start is stamped with exactly the step it was due at.
+    /// Moves the fake clock on by <paramref name="by"/> once the pacer has gone to sleep on it, and waits (in real time)
+    /// for <paramref name="call"/> to start. The clock moves only while the pacer sleeps, so each start is stamped with
+    /// exactly the step it was due at.
     /// </summary>
     private async Task StepAsync(TimeSpan by, Task call)
     {
         Assert.False(call.IsCompleted);
+        // Yielding lets the pacer finish its turn when this test was resumed inline by the start it gave.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!_clock.HasNewTimer())
+        {
+            if (watch.Elapsed > Wait) throw new TimeoutException("The pacer never went to sleep on the clock.");
+            await Task.Yield();
+        }
         _clock.Advance(by);
         await call.WaitAsync(Wait);
+    }
+
+    /// <summary>A fake clock that tells whether anyone set a timer on it since it last moved.</summary>
+    private sealed class CountingClock(DateTimeOffset start) : TimeProvider
+    {
+        private readonly FakeTimeProvider _inner = new(start);
+        private int _timers, _seen;
+
+        public bool HasNewTimer() => Volatile.Read(ref _timers) > _seen;
+
+        public void Advance(TimeSpan by)
+        {
+            _seen = Volatile.Read(ref _timers);
+            _inner.Advance(by);
+        }
+
+        public override DateTimeOffset GetUtcNow() => _inner.GetUtcNow();
+        public override long GetTimestamp() => _inner.GetTimestamp();
+        public override long TimestampFrequency => _inner.TimestampFrequency;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = _inner.CreateTimer(callback, state, dueTime, period);
+            Interlocked.Increment(ref _timers);
+            return timer;
+        }
     }
 }
