@@ -149,7 +149,12 @@ public static class CampaignBench
     }
 
     /// <summary>Signed inbound texts at RATE/s for SECONDS over real HTTP, each timed until the app's 200: the inbox meanwhile.</summary>
-    public static async Task<int> InboundAsync(Uri baseUrl, string token, double rate, int seconds)
+    /// <summary>
+    /// Signed inbound webhooks at RATE/s for SECONDS, open loop. FROM: "recipients" (replies from the seeded contacts,
+    /// +1646555…), "new" (numbers the app has never seen, so each of the first 5,000 makes a contact and a thread), or
+    /// "warm-up" (other unknown numbers, to bring a freshly started app to its steady state first).
+    /// </summary>
+    public static async Task<int> InboundAsync(Uri baseUrl, string token, double rate, int seconds, string from = "new")
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 });
         var url = new Uri(baseUrl, "/webhooks/twilio/sms").ToString();
@@ -163,7 +168,13 @@ public static class CampaignBench
         {
             var due = interval * i;
             if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
-            var form = Stats.InboundForm($"+1917{5550000 + i % 5000:D7}", $"Is the open house still on? ({i})");
+            var phone = from switch
+            {
+                "recipients" => OutboxBench.Phone(i % 5000),
+                "warm-up" => $"+1918{5550000 + i % 5000:D7}",
+                _ => $"+1917{5550000 + i % 5000:D7}",
+            };
+            var form = Stats.InboundForm(phone, $"Is the open house still on? ({i})");
             tasks.Add(Task.Run(async () =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
@@ -178,7 +189,8 @@ public static class CampaignBench
             }));
         }
         await Task.WhenAll(tasks);
-        Console.WriteLine($"inbound webhooks at {rate:0}/s for {seconds} s during the campaign: {Stats.Describe(latencies)}, {failures} failed ({Stats.Load()})");
+        var who = from switch { "recipients" => "replies from recipients", "warm-up" => "warm-up before the campaign", _ => "texts from unknown numbers" };
+        Console.WriteLine($"{who}, signed webhooks at {rate:0}/s for {seconds} s during the campaign: {Stats.Describe(latencies)}, {failures} failed ({Stats.Load()})");
         return failures == 0 ? 0 : 1;
     }
 

@@ -28,7 +28,8 @@ return args.FirstOrDefault() switch
     "campaign-seed" => await CampaignBench.SeedAsync(args[1], int.Parse(args[2]), args.Length > 3 && args[3] == "daytime"),
     "campaign-plan" => await CampaignBench.PlanAsync(new Uri(args[1]), int.Parse(args[2])),
     "campaign-confirm" => await CampaignBench.ConfirmAsync(new Uri(args[1]), args[2]),
-    "campaign-inbound" => await CampaignBench.InboundAsync(new Uri(args[1]), args[2], double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4])),
+    "campaign-inbound" => await CampaignBench.InboundAsync(new Uri(args[1]), args[2], double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4]),
+        args.Length > 5 ? args[5] : "new"),
     "campaign-plan-inproc" => await CampaignPlanInProcess.RunAsync(args[1], int.Parse(args[2])),
     "campaign-check" => await CampaignBench.CheckAsync(args[1], long.Parse(args[2]), int.Parse(args[3])),
     "suggest-live" => await SuggestLatency.RunAsync(new Uri(args[1]), args[2], int.Parse(args[3])),
@@ -45,7 +46,7 @@ static int Usage()
         + " | text BASEURL TOKEN FROM BODY | shot BASEURL PATH OUT.png WIDTH HEIGHT [OPEN_PHONE|-] [CLICK_TESTID]"
         + " | dialer BASEURL DB COUNT"
         + " | crash BASEURL TOKEN COUNT KILL_AT PID ACKFILE | replay BASEURL TOKEN COUNT DB ACKFILE"
-        + " | campaign-seed DB COUNT [daytime] | campaign-plan BASEURL RUNS | campaign-confirm BASEURL IDFILE | campaign-inbound BASEURL TOKEN RATE SECONDS"
+        + " | campaign-seed DB COUNT [daytime] | campaign-plan BASEURL RUNS | campaign-confirm BASEURL IDFILE | campaign-inbound BASEURL TOKEN RATE SECONDS [recipients|new|warm-up]"
         + " | campaign-check DB CAMPAIGN_ID TIMEOUT_S"
         + " | suggest-eval [EVAL.jsonl] [--tune] [--verbose] | suggest-live BASEURL TOKEN COUNT");
     return 2;
