@@ -180,6 +180,13 @@ public sealed class OutboxDispatcher(
 
     private async Task ProcessAsync(Claimed item, CancellationToken ct)
     {
+        var waiting = item.CampaignId;
+        // The campaign's count of waiting texts goes down once, whether the text got its turn or left before it.
+        void TurnOver()
+        {
+            if (waiting is { } id) _waitingCampaigns.AddOrUpdate(id, 0, (_, n) => n - 1);
+            waiting = null;
+        }
         try
         {
             var decision = gate.Decide(new GateRequest(item.Purpose, Contact.NameOf(item.FirstName, item.LastName, item.Phone), item.Phone,
@@ -208,9 +215,15 @@ public sealed class OutboxDispatcher(
             {
                 started = await _pacer.StartAsync(item.Sender, item.Priority, ct);
             }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Shutting down before its turn: certainly not sent, so it goes back to the queue rather than to reconciliation.
+                await ReleaseUnsentAsync(item);
+                return;
+            }
             finally
             {
-                if (item.CampaignId is { } id) _waitingCampaigns.AddOrUpdate(id, 0, (_, n) => n - 1);
+                TurnOver();
             }
             // A campaign text may have waited up to a horizon for its turn: a pause or cancel meanwhile keeps it unsent.
             if (item.CampaignId is { } campaignId && _stoppedCampaigns.Contains(campaignId))
@@ -238,6 +251,22 @@ public sealed class OutboxDispatcher(
         {
             // The claim stays; the lease (or a restart) sends it back through reconciliation.
             logger.LogError(ex, "Dispatching message {MessageId} failed", item.MessageId);
+        }
+        finally
+        {
+            TurnOver();
+        }
+    }
+
+    private async Task ReleaseUnsentAsync(Claimed item)
+    {
+        try
+        {
+            await writer.ExecuteAsync(new ReleaseClaim(item.MessageId, item.Token)).WaitAsync(TimeSpan.FromSeconds(2));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or OperationCanceledException)
+        {
+            // The writer has stopped too: the claim is reconciled on restart, as after a crash.
         }
     }
 

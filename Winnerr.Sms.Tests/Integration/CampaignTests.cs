@@ -192,6 +192,32 @@ public class CampaignTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhenTheHostStopsWhileTextsWaitForTheirTurn_ThenTheyGoBackUnsentRatherThanToReconciliation()
+    {
+        var path = SmsAppFactory.NewDatabasePath();
+        try
+        {
+            // At 2/s the dispatcher holds about four claimed texts waiting for their turn at any moment.
+            await StartAsync(perSecond: 2, path);
+            var ids = await SeedAsync(12);
+            var id = await ConfirmAsync(ids);
+            await WaitForAsync(id, p => p.Sent >= 2);
+            await _app.DisposeAsync();
+
+            await using var db = new SmsDbContext(new DbContextOptionsBuilder<SmsDbContext>().UseSqlite($"Data Source={path}").Options);
+            var rows = await db.Outbox.Where(o => o.CampaignId == id).ToListAsync();
+            Assert.NotEmpty(rows);
+            Assert.All(rows, r => Assert.Equal((OutboxState.Pending, false, (string?)null), (r.State, r.Reconcile, r.ClaimToken)));
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+            _app = null!;
+            SmsAppFactory.DeleteDatabase(path);
+        }
+    }
+
+    [Fact]
     public async Task WhenARecipientTextsStopMidCampaign_ThenTheyAreSkippedAndCountedAsOptedOut()
     {
         await StartAsync(perSecond: 4);
