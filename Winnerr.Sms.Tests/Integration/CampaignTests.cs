@@ -161,27 +161,13 @@ public class CampaignTests : IAsyncLifetime
         Assert.All((await ProviderCountsAsync()).Values, n => Assert.Equal(1, n));
     }
 
-    [Fact]
-    public async Task WhenTheHostStopsMidCampaign_ThenTheRestartSendsEachRecipientExactlyOnce()
+    /// <summary>Runs <paramref name="body"/> on a database file of its own, which outlives the hosts the body starts and stops.</summary>
+    private async Task OnOwnDatabaseAsync(Func<string, Task> body)
     {
         var path = SmsAppFactory.NewDatabasePath();
         try
         {
-            await StartAsync(perSecond: 40, path);
-            var ids = await SeedAsync(120);
-            var id = await ConfirmAsync(ids);
-            await WaitForAsync(id, p => p.Sent >= 20);
-            await _app.DisposeAsync();
-            await using (var db = new SmsDbContext(new DbContextOptionsBuilder<SmsDbContext>().UseSqlite($"Data Source={path}").Options))
-                Assert.InRange(await db.SimulatedProviderMessages.CountAsync(), 20, 119);
-
-            await StartAsync(perSecond: 0, path);
-            var progress = await WaitForAsync(id, p => p.Finished);
-
-            Assert.Equal((120, 120, 0), (progress.Total, progress.Sent, progress.Skipped));
-            var counts = await ProviderCountsAsync();
-            Assert.Equal(120, counts.Count);
-            Assert.All(counts.Values, n => Assert.Equal(1, n));
+            await body(path);
         }
         finally
         {
@@ -191,31 +177,44 @@ public class CampaignTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task WhenTheHostStopsWhileTextsWaitForTheirTurn_ThenTheyGoBackUnsentRatherThanToReconciliation()
-    {
-        var path = SmsAppFactory.NewDatabasePath();
-        try
-        {
-            // At 2/s the dispatcher holds about four claimed texts waiting for their turn at any moment.
-            await StartAsync(perSecond: 2, path);
-            var ids = await SeedAsync(12);
-            var id = await ConfirmAsync(ids);
-            await WaitForAsync(id, p => p.Sent >= 2);
-            await _app.DisposeAsync();
+    /// <summary>The database as it is with no host running.</summary>
+    private static SmsDbContext Stopped(string path) => new(new DbContextOptionsBuilder<SmsDbContext>().UseSqlite($"Data Source={path}").Options);
 
-            await using var db = new SmsDbContext(new DbContextOptionsBuilder<SmsDbContext>().UseSqlite($"Data Source={path}").Options);
-            var rows = await db.Outbox.Where(o => o.CampaignId == id).ToListAsync();
-            Assert.NotEmpty(rows);
-            Assert.All(rows, r => Assert.Equal((OutboxState.Pending, false, (string?)null), (r.State, r.Reconcile, r.ClaimToken)));
-        }
-        finally
-        {
-            await _app.DisposeAsync();
-            _app = null!;
-            SmsAppFactory.DeleteDatabase(path);
-        }
-    }
+    [Fact]
+    public Task WhenTheHostStopsMidCampaign_ThenTheRestartSendsEachRecipientExactlyOnce() => OnOwnDatabaseAsync(async path =>
+    {
+        await StartAsync(perSecond: 40, path);
+        var ids = await SeedAsync(120);
+        var id = await ConfirmAsync(ids);
+        await WaitForAsync(id, p => p.Sent >= 20);
+        await _app.DisposeAsync();
+        await using (var db = Stopped(path))
+            Assert.InRange(await db.SimulatedProviderMessages.CountAsync(), 20, 119);
+
+        await StartAsync(perSecond: 0, path);
+        var progress = await WaitForAsync(id, p => p.Finished);
+
+        Assert.Equal((120, 120, 0), (progress.Total, progress.Sent, progress.Skipped));
+        var counts = await ProviderCountsAsync();
+        Assert.Equal(120, counts.Count);
+        Assert.All(counts.Values, n => Assert.Equal(1, n));
+    });
+
+    [Fact]
+    public Task WhenTheHostStopsWhileTextsWaitForTheirTurn_ThenTheyGoBackUnsentRatherThanToReconciliation() => OnOwnDatabaseAsync(async path =>
+    {
+        // At 2/s the dispatcher holds about four claimed texts waiting for their turn at any moment.
+        await StartAsync(perSecond: 2, path);
+        var ids = await SeedAsync(12);
+        var id = await ConfirmAsync(ids);
+        await WaitForAsync(id, p => p.Sent >= 2);
+        await _app.DisposeAsync();
+
+        await using var db = Stopped(path);
+        var rows = await db.Outbox.Where(o => o.CampaignId == id).ToListAsync();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal((OutboxState.Pending, false, (string?)null), (r.State, r.Reconcile, r.ClaimToken)));
+    });
 
     [Fact]
     public async Task WhenARecipientTextsStopMidCampaign_ThenTheyAreSkippedAndCountedAsOptedOut()
