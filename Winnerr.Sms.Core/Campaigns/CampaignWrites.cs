@@ -16,6 +16,16 @@ internal static class CampaignWrites
         return true;
     }
 
+    /// <summary>A text of a cancelled campaign that had not gone out: its outbox row goes, and the message says why.</summary>
+    public static void CancelUnsent(SmsDbContext db, OutboxItem row, Message message, DateTimeOffset now)
+    {
+        db.Outbox.Remove(row);
+        message.Status = MessageStatus.Canceled;
+        message.ErrorMessage = RecipientStates.CancelledText;
+        message.UpdatedAt = now;
+        InboxWrites.Follow(message);
+    }
+
     /// <summary>
     /// The state a claimed row goes back to (a hold, a retry): parked when its campaign was paused or cancelled meanwhile,
     /// so a pause also holds the texts that were in a dispatcher's hands when it happened.

@@ -41,15 +41,7 @@ public sealed class ChangeCampaignHandler(OutboxSignal signal) : CommandHandler<
                 // Texts being handed to the provider right now (claimed) cannot be called back; everything still waiting is.
                 var waiting = await db.Outbox.Where(o => o.CampaignId == campaign.Id && (o.State == OutboxState.Pending || o.State == OutboxState.Paused))
                     .Include(o => o.Message!).ThenInclude(m => m.Conversation).ToListAsync(ct);
-                foreach (var row in waiting)
-                {
-                    var message = row.Message!;
-                    db.Outbox.Remove(row);
-                    message.Status = MessageStatus.Canceled;
-                    message.ErrorMessage = RecipientStates.CancelledText;
-                    message.UpdatedAt = now;
-                    InboxWrites.Follow(message);
-                }
+                foreach (var row in waiting) CampaignWrites.CancelUnsent(db, row, row.Message!, now);
                 return (events, unread) =>
                 {
                     signal.Notify();

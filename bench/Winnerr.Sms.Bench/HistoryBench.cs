@@ -7,6 +7,8 @@ using Winnerr.Sms.Core.Data;
 using Winnerr.Sms.Core.History;
 using Winnerr.Sms.Core.Messaging;
 
+using static Winnerr.Sms.Bench.SqlSeed;
+
 namespace Winnerr.Sms.Bench;
 
 /// <summary>
@@ -210,29 +212,5 @@ public static class HistoryBench
         var text = $"{Openers[random.Next(Openers.Length)]}, {sentence}.";
         return random.Next(3) == 0 ? text + " " + char.ToUpperInvariant(Sentences[random.Next(Sentences.Length)][0]) + Sentences[random.Next(Sentences.Length)][1..]
             .Replace("{street}", Streets[random.Next(Streets.Length)]).Replace("{day}", Days[random.Next(Days.Length)]).Replace("{time}", Times[random.Next(Times.Length)]) + "." : text;
-    }
-
-    private static void Exec(SqliteConnection c, SqliteTransaction tx, string sql)
-    {
-        using var command = c.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection c, SqliteTransaction tx, string sql, params string[] names)
-    {
-        var command = c.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        foreach (var name in names) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
-        command.ExecuteNonQuery();
     }
 }

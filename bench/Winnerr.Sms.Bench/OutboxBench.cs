@@ -3,6 +3,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Winnerr.Sms.Core.Data;
 
+using static Winnerr.Sms.Bench.SqlSeed;
+
 namespace Winnerr.Sms.Bench;
 
 /// <summary>
@@ -200,28 +202,4 @@ public static class OutboxBench
     }
 
     private static DateTimeOffset Ticks(long utcTicks) => new(utcTicks, TimeSpan.Zero);
-
-    private static void Exec(SqliteConnection c, SqliteTransaction tx, string sql)
-    {
-        using var command = c.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection c, SqliteTransaction tx, string sql, params string[] names)
-    {
-        var command = c.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        foreach (var name in names) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
-        command.ExecuteNonQuery();
-    }
 }

@@ -3,6 +3,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Winnerr.Sms.Core.Data;
 
+using static Winnerr.Sms.Bench.SqlSeed;
+
 namespace Winnerr.Sms.Bench;
 
 /// <summary>Fills a migrated database with an inbox of the given size, through plain prepared inserts (seconds, not minutes).</summary>
@@ -60,29 +62,5 @@ public static class Seeder
         await tx.CommitAsync();
         Console.WriteLine($"seeded {conversations:N0} conversations and {messageId:N0} messages in {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
-    }
-
-    private static void Exec(SqliteConnection c, SqliteTransaction tx, string sql)
-    {
-        using var command = c.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand Prepare(SqliteConnection c, SqliteTransaction tx, string sql, params string[] names)
-    {
-        var command = c.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        foreach (var name in names) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i];
-        command.ExecuteNonQuery();
     }
 }

@@ -10,11 +10,7 @@ public sealed class ReleaseClaimHandler : CommandHandler<ReleaseClaim>
         {
             // Cancelled while it waited: as the cancel did for every text still waiting.
             var message = await InboxWrites.WithConversation(db).FirstAsync(m => m.Id == c.MessageId, ct);
-            db.Outbox.Remove(row);
-            message.Status = MessageStatus.Canceled;
-            message.ErrorMessage = RecipientStates.CancelledText;
-            message.UpdatedAt = batch.Now;
-            InboxWrites.Follow(message);
+            CampaignWrites.CancelUnsent(db, row, message, batch.Now);
             return InboxWrites.StatusChanged(message);
         }
         row.State = await CampaignWrites.ReleasedStateAsync(db, row, ct);
