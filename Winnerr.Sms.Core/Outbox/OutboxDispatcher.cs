@@ -23,14 +23,20 @@ public sealed class OutboxDispatcher(
     private readonly OutboxOptions _options = options.Value;
     private readonly SenderPacer _pacer = new(options.Value.MessagesPerSecond, clock, options.Value.PaceGuard);
     private readonly string _node = options.Value.NodeName;
-    /// <summary>Campaigns with texts claimed and waiting for their turn, and how many.</summary>
-    private readonly ConcurrentDictionary<long, int> _waitingCampaigns = new();
-    /// <summary>Of those, the ones paused or cancelled: read when a text's turn comes, refreshed each time the loop runs.</summary>
-    private volatile IReadOnlySet<long> _stoppedCampaigns = new HashSet<long>();
+    /// <summary>Texts claimed and waiting for their turn at the pace, by message.</summary>
+    private readonly ConcurrentDictionary<long, Claimed> _waiting = new();
+    /// <summary>
+    /// Of those, the ones that must not go out on the gate's decision at claim time: their campaign was paused or
+    /// cancelled, or their contact's consent changed (a STOP meanwhile). Read when a text's turn comes, refreshed by the loop.
+    /// </summary>
+    private volatile IReadOnlySet<long> _stale = new HashSet<long>();
+
+    /// <summary>How stale the loop lets that set get while texts wait.</summary>
+    private static readonly TimeSpan StaleCheck = TimeSpan.FromMilliseconds(250);
 
     /// <summary>A claimed row with what the gate and the provider need.</summary>
     private sealed record Claimed(
-        long Id, long MessageId, long? CampaignId, string Sender, int Priority, DateTimeOffset DueAt, string Body, TextPurpose Purpose, string Phone,
+        long Id, long MessageId, long? CampaignId, long ContactId, string Sender, int Priority, DateTimeOffset DueAt, string Body, TextPurpose Purpose, string Phone,
         string FirstName, string LastName, string? TimeZone, ContactConsentState Consent, int RecentMarketing, bool Reconcile, DateTimeOffset? ReconcileSince,
         DateTimeOffset ClaimedAt, string Token);
 
@@ -51,12 +57,12 @@ public sealed class OutboxDispatcher(
                     await RecoverAsync(ownClaims: false, stoppingToken);
                     nextRecovery = now + _options.ClaimLease / 2;
                 }
-                await RefreshStoppedCampaignsAsync(stoppingToken);
+                await RefreshStaleAsync(stoppingToken);
                 var (claimed, full) = await ClaimAsync(now, stoppingToken);
                 foreach (var item in claimed)
                 {
                     await inFlight.WaitAsync(stoppingToken);
-                    if (item.CampaignId is { } campaignId) _waitingCampaigns.AddOrUpdate(campaignId, 1, (_, n) => n + 1);
+                    if (_pacer.Enabled) _waiting[item.MessageId] = item;
                     var task = ProcessAsync(item, stoppingToken).ContinueWith(_ => inFlight.Release(), TaskScheduler.Default);
                     lock (running) running.Add(task);
                     _ = task.ContinueWith(t => { lock (running) running.Remove(t); }, TaskScheduler.Default);
@@ -64,6 +70,7 @@ public sealed class OutboxDispatcher(
                 if (full) continue;
                 var wake = await NextWakeAsync(now, stoppingToken);
                 var until = wake < nextRecovery ? wake : nextRecovery;
+                if (!_waiting.IsEmpty && until > clock.GetUtcNow() + StaleCheck) until = clock.GetUtcNow() + StaleCheck;
                 await signal.WaitAsync(until - clock.GetUtcNow(), stoppingToken);
             }
         }
@@ -157,7 +164,7 @@ public sealed class OutboxDispatcher(
                     : 0,
             })
             .ToListAsync(ct);
-        var claimed = rows.Select(r => new Claimed(r.Row.Id, r.Row.MessageId, r.Row.CampaignId, r.Row.SenderNumber, r.Row.Priority, r.Row.DueAt, r.Body, r.Purpose,
+        var claimed = rows.Select(r => new Claimed(r.Row.Id, r.Row.MessageId, r.Row.CampaignId, r.Contact.Id, r.Row.SenderNumber, r.Row.Priority, r.Row.DueAt, r.Body, r.Purpose,
             r.Contact.Phone, r.Contact.FirstName, r.Contact.LastName, r.Contact.TimeZone, r.Contact.ConsentState, r.RecentMarketing,
             r.Row.Reconcile, r.Row.ReconcileSince, now, token)).ToList();
         return (claimed, full);
@@ -180,13 +187,7 @@ public sealed class OutboxDispatcher(
 
     private async Task ProcessAsync(Claimed item, CancellationToken ct)
     {
-        var waiting = item.CampaignId;
-        // The campaign's count of waiting texts goes down once, whether the text got its turn or left before it.
-        void TurnOver()
-        {
-            if (waiting is { } id) _waitingCampaigns.AddOrUpdate(id, 0, (_, n) => n - 1);
-            waiting = null;
-        }
+        void TurnOver() => _waiting.TryRemove(item.MessageId, out _);
         try
         {
             var decision = gate.Decide(new GateRequest(item.Purpose, Contact.NameOf(item.FirstName, item.LastName, item.Phone), item.Phone,
@@ -225,8 +226,8 @@ public sealed class OutboxDispatcher(
             {
                 TurnOver();
             }
-            // A campaign text may have waited up to a horizon for its turn: a pause or cancel meanwhile keeps it unsent.
-            if (item.CampaignId is { } campaignId && _stoppedCampaigns.Contains(campaignId))
+            // It may have waited up to a horizon for its turn: a pause, a cancel or a STOP meanwhile sends it back to the gate.
+            if (_stale.Contains(item.MessageId))
             {
                 await writer.ExecuteAsync(new ReleaseClaim(item.MessageId, item.Token));
                 return;
@@ -270,19 +271,26 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    private async Task RefreshStoppedCampaignsAsync(CancellationToken ct)
+    private async Task RefreshStaleAsync(CancellationToken ct)
     {
-        var waiting = _waitingCampaigns.Where(c => c.Value > 0).Select(c => c.Key).ToList();
-        foreach (var done in _waitingCampaigns.Where(c => c.Value <= 0).Select(c => c.Key).ToList())
-            _waitingCampaigns.TryRemove(new KeyValuePair<long, int>(done, 0));
+        var waiting = _waiting.Values.ToList();
         if (waiting.Count == 0)
         {
-            _stoppedCampaigns = new HashSet<long>();
+            if (_stale.Count > 0) _stale = new HashSet<long>();
             return;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        _stoppedCampaigns = (await db.Campaigns.Where(c => waiting.Contains(c.Id) && c.State != CampaignState.Running)
+        var campaignIds = waiting.Select(w => w.CampaignId).OfType<long>().Distinct().ToList();
+        var stopped = campaignIds.Count == 0 ? [] : (await db.Campaigns.Where(c => campaignIds.Contains(c.Id) && c.State != CampaignState.Running)
             .Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        var contactIds = waiting.Select(w => w.ContactId).Distinct().ToList();
+        var consent = new Dictionary<long, ContactConsentState>(contactIds.Count);
+        foreach (var chunk in contactIds.Chunk(500))
+            foreach (var c in await db.Contacts.AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(ct))
+                consent[c.Id] = c.ConsentState;
+        _stale = waiting.Where(w => w.CampaignId is { } id && stopped.Contains(id)
+                || !consent.TryGetValue(w.ContactId, out var now) || now != w.Consent)
+            .Select(w => w.MessageId).ToHashSet();
     }
 
     private async Task<ProviderMessage?> FindAcceptedAsync(OutboundSms sms, DateTimeOffset since, CancellationToken ct)

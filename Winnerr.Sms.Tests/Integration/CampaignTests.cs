@@ -238,6 +238,26 @@ public class CampaignTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhenARecipientTextsStopWhileTheirTextWaitsForItsTurn_ThenItIsSkippedNotSent()
+    {
+        // At 2/s texts are claimed two seconds ahead: the third recipient's is claimed and waiting when the STOP comes.
+        await StartAsync(perSecond: 2);
+        var ids = await SeedAsync(8);
+        var id = await ConfirmAsync(ids);
+        await WaitForAsync(id, p => p.Sent >= 1);
+
+        var third = Phone(3);
+        var client = _app.CreateClient();
+        Assert.True((await client.SendAsync(_app.SignedPost("/webhooks/twilio/sms", SmsAppFactory.InboundForm(third, "STOP")))).IsSuccessStatusCode);
+        await WaitForAsync(id, p => p.Finished);
+
+        Assert.False((await ProviderCountsAsync()).ContainsKey(third));
+        var stopped = (await Campaigns.RecipientsAsync(_agentId, id)).Single(r => r.Phone == third);
+        Assert.Equal(RecipientStates.Skipped, stopped.State);
+        Assert.Contains("STOP", stopped.Detail);
+    }
+
+    [Fact]
     public async Task WhenANumberIsInvalid_ThenOnlyThatRecipientFails()
     {
         await StartAsync(perSecond: 0);

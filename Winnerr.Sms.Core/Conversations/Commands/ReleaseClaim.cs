@@ -1,4 +1,4 @@
 namespace Winnerr.Sms.Core.Conversations.Commands;
 
-/// <summary>A claimed campaign text whose campaign was paused or cancelled while it waited for its turn goes back unsent.</summary>
+/// <summary>A claimed text that must not go out on its claim-time gate decision (its campaign was paused or cancelled, its contact's consent changed while it waited for its turn) goes back unsent.</summary>
 public sealed record ReleaseClaim(long MessageId, string ClaimToken) : InboxCommand;
