@@ -70,8 +70,14 @@ public sealed class OutboxDispatcher(
                 if (full) continue;
                 var wake = await NextWakeAsync(now, stoppingToken);
                 var until = wake < nextRecovery ? wake : nextRecovery;
-                if (!_waiting.IsEmpty && until > clock.GetUtcNow() + StaleCheck) until = clock.GetUtcNow() + StaleCheck;
-                await signal.WaitAsync(until - clock.GetUtcNow(), stoppingToken);
+                // While texts wait for their turn, look at what changed for them every StaleCheck: reads only, no claims.
+                while (true)
+                {
+                    var look = clock.GetUtcNow() + StaleCheck;
+                    var next = !_waiting.IsEmpty && look < until ? look : until;
+                    if (await signal.WaitAsync(next - clock.GetUtcNow(), stoppingToken) || clock.GetUtcNow() >= until) break;
+                    await RefreshStaleAsync(stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -288,8 +294,9 @@ public sealed class OutboxDispatcher(
         foreach (var chunk in contactIds.Chunk(500))
             foreach (var c in await db.Contacts.AsNoTracking().Where(c => chunk.Contains(c.Id)).ToListAsync(ct))
                 consent[c.Id] = c.ConsentState;
+        // A newer text from the contact only widens what the gate allows (the reply window), so it does not count as a change.
         _stale = waiting.Where(w => w.CampaignId is { } id && stopped.Contains(id)
-                || !consent.TryGetValue(w.ContactId, out var now) || now != w.Consent)
+                || !consent.TryGetValue(w.ContactId, out var now) || now with { LastInboundAt = w.Consent.LastInboundAt } != w.Consent)
             .Select(w => w.MessageId).ToHashSet();
     }
 
