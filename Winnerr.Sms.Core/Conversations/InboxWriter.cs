@@ -94,22 +94,16 @@ public sealed class InboxWriter(
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var completions = await handlers.ApplyBatchAsync(db, batch.Select(p => p.Command).ToList(), CancellationToken.None);
-        db.ChangeTracker.DetectChanges();
-        var outboxChanged = db.ChangeTracker.Entries<OutboxItem>().Any(e => e.State is EntityState.Added or EntityState.Modified)
-            || db.ChangeTracker.Entries<AgentNumber>().Any(e => e.State == EntityState.Modified);
-        await db.SaveChangesAsync();
-
-        var agents = db.ChangeTracker.Entries<Conversation>().Select(e => e.Entity.AgentId).OfType<long>().Distinct().ToList();
+        var (completions, applied) = await handlers.ApplyBatchAsync(db, batch.Select(p => p.Command).ToList(), CancellationToken.None);
         var unread = new Dictionary<long, int>();
         var needsReply = new Dictionary<long, int>();
-        foreach (var agentId in agents)
+        foreach (var agentId in applied.Agents)
         {
             unread[agentId] = await InboxQueries.TotalUnreadAsync(db, agentId);
             needsReply[agentId] = await InboxQueries.TotalNeedsReplyAsync(db, agentId);
         }
         await transaction.CommitAsync();
-        return new Committed(completions, unread, needsReply, outboxChanged);
+        return new Committed(completions, unread, needsReply, applied.OutboxChanged);
     }
 
     /// <summary>

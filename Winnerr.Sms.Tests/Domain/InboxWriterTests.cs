@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Winnerr.Sms.Core.Conversations;
+using Winnerr.Sms.Core.Conversations.Commands;
 using Winnerr.Sms.Core.Messaging;
 using Winnerr.Sms.Tests.TestSupport;
 
@@ -188,4 +190,52 @@ public class InboxWriterTests : IAsyncLifetime
         Assert.Equal((100, true, "text 30", "text 129"), (newest.Messages.Count, newest.HasOlder, newest.Messages[0].Body, newest.Messages[^1].Body));
         Assert.Equal((30, false, "text 0", "text 29"), (older!.Messages.Count, older.HasOlder, older.Messages[0].Body, older.Messages[^1].Body));
     }
+
+    [Fact]
+    public async Task WhenOneBatchMixesTrackedAndDirectWrites_ThenEachCommandSeesWhatTheOnesBeforeItWrote()
+    {
+        // An agent texts a new number while that number texts in, then reads the thread, all in one
+        // batch: the inbound text (written directly) must land in the thread the outbound one created
+        // (through EF), and the read must clear what the inbound text added.
+        var handlers = _inbox.Services.GetRequiredService<InboxCommandHandlers>();
+        await using (var db = await _inbox.Db.CreateDbContextAsync())
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            var (_, first) = await handlers.ApplyBatchAsync(db, [
+                new QueueOutbound(_inbox.Agent.Id, null, "+13125550190", "Hi, it's Alex"),
+                new ReceiveSms("SMmixed1", "+13125550190", TestInbox.AgentNumber, "Hi Alex!"),
+            ], default);
+            Assert.True(first.OutboxChanged);
+            Assert.Contains(_inbox.Agent.Id, first.Agents);
+            await tx.CommitAsync();
+        }
+        long conversationId;
+        await using (var db = await _inbox.Db.CreateDbContextAsync())
+        {
+            var conversation = await db.Conversations.SingleAsync();
+            Assert.Equal(1, conversation.UnreadCount);
+            Assert.True(conversation.NeedsReply);
+            Assert.Equal(2, await db.Messages.CountAsync(m => m.ConversationId == conversation.Id));
+            Assert.Equal(1, await db.Contacts.CountAsync());
+            conversationId = conversation.Id;
+        }
+        await using (var db = await _inbox.Db.CreateDbContextAsync())
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await handlers.ApplyBatchAsync(db, [
+                new ReceiveSms("SMmixed2", "+13125550190", TestInbox.AgentNumber, "Still there?"),
+                new MarkConversationRead(_inbox.Agent.Id, conversationId),
+                new ReceiveSms("SMmixed3", "+13125550190", TestInbox.AgentNumber, "Hello?"),
+            ], default);
+            await tx.CommitAsync();
+        }
+        await using (var db = await _inbox.Db.CreateDbContextAsync())
+        {
+            var conversation = await db.Conversations.SingleAsync();
+            Assert.Equal(1, conversation.UnreadCount);
+            Assert.Equal("Hello?", conversation.LastMessagePreview);
+            Assert.Equal(4, await db.Messages.CountAsync());
+        }
+    }
 }
+

@@ -7,14 +7,26 @@ public delegate WriteResult Completion(ICollection<InboxEvent> events, IReadOnly
 public interface ICommandHandler
 {
     Type CommandType { get; }
+    /// <summary>
+    /// True when the handler writes its rows itself (<see cref="RowWriter"/>) instead of through the
+    /// context's change tracker. The batch is applied in runs of one kind or the other, each run seeing
+    /// what the runs before it wrote, so the two ways never hold different copies of one row.
+    /// </summary>
+    bool WritesDirectly => false;
     /// <summary>Loads what every command of this kind in the batch needs, at once (a few queries per batch, not per command).</summary>
     Task PrepareAsync(SmsDbContext db, IReadOnlyList<InboxCommand> commands, WriteBatch batch, CancellationToken ct);
     Task<Completion> ApplyAsync(SmsDbContext db, InboxCommand command, WriteBatch batch, CancellationToken ct);
+    /// <summary>Writes what the run's commands left pending (a direct writer's updates); after the last command of a run.</summary>
+    Task FlushAsync(SmsDbContext db, WriteBatch batch, CancellationToken ct) => Task.CompletedTask;
 }
 
 public abstract class CommandHandler<TCommand> : ICommandHandler where TCommand : InboxCommand
 {
     public Type CommandType => typeof(TCommand);
+
+    public virtual bool WritesDirectly => false;
+
+    public virtual Task FlushAsync(SmsDbContext db, WriteBatch batch, CancellationToken ct) => Task.CompletedTask;
 
     public Task PrepareAsync(SmsDbContext db, IReadOnlyList<InboxCommand> commands, WriteBatch batch, CancellationToken ct) =>
         PrepareAsync(db, commands.OfType<TCommand>().ToList(), batch, ct);

@@ -3,16 +3,27 @@ using System.Globalization;
 namespace Winnerr.Sms.Core.Conversations.Commands;
 
 /// <summary>Stores an inbound text in its thread, once per SID, and applies opt-out keywords and revocations.</summary>
+/// <remarks>
+/// The busiest write there is (thousands of webhooks a second), so it writes its rows directly
+/// (<see cref="RowWriter"/>) rather than through EF's change tracker: the same entities and rules, a
+/// fraction of the CPU on the single writer.
+/// </remarks>
 public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones, IOptions<ComplianceOptions> compliance) : CommandHandler<ReceiveSms>
 {
-    /// <summary>What a batch of inbound texts needs, loaded at once: number owners, SIDs already stored, the senders' contacts and threads.</summary>
-    /// <remarks>Own dictionaries rather than DbSet.Local: every Local access runs DetectChanges over the whole batch.</remarks>
+    public override bool WritesDirectly => true;
+
+    // Counters are written as increments, so texts stored by another node meanwhile still count.
+    private static readonly IReadOnlySet<string> Counters = new HashSet<string> { nameof(Conversation.UnreadCount) };
+
+    /// <summary>What a run of inbound texts needs, loaded at once: number owners, SIDs already stored, the senders' contacts and threads, and how those rows were read.</summary>
     private sealed record Lookups(
         Dictionary<string, long> OwnerByNumber,
         HashSet<string> KnownSids,
         Dictionary<(long? AgentId, string Phone), Contact> Contacts,
         Dictionary<(Contact Contact, string AgentNumber), Conversation> Conversations,
-        Dictionary<string, string> Normalized);
+        Dictionary<string, string> Normalized,
+        RowWriter Rows,
+        Dictionary<object, RowWriter.Snapshot> Read);
 
     protected override async Task PrepareAsync(SmsDbContext db, IReadOnlyList<ReceiveSms> inbound, WriteBatch batch, CancellationToken ct)
     {
@@ -24,20 +35,39 @@ public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones, IOptions<Com
         foreach (var raw in inbound.SelectMany(c => new[] { c.From, c.To }).Distinct())
             normalized[raw] = phones.TryNormalize(raw, out var e164, out _) ? e164 : raw.Trim();
         var senders = inbound.Select(c => normalized[c.From]).Distinct().ToList();
-        var contacts = await db.Contacts.Where(c => senders.Contains(c.Phone)).ToListAsync(ct);
-        var contactIds = contacts.Select(c => c.Id).ToList();
-        var conversations = await db.Conversations.Where(c => contactIds.Contains(c.ContactId)).ToListAsync(ct);
+        var contacts = await db.Contacts.AsNoTracking().Where(c => senders.Contains(c.Phone)).ToListAsync(ct);
+        var contactsById = contacts.ToDictionary(c => c.Id);
+        var contactIds = contactsById.Keys.ToList();
+        var conversations = await db.Conversations.AsNoTracking().Where(c => contactIds.Contains(c.ContactId)).ToListAsync(ct);
+        var rows = new RowWriter(db);
+        var read = new Dictionary<object, RowWriter.Snapshot>(ReferenceEqualityComparer.Instance);
+        foreach (var contact in contacts) read[contact] = rows.Take(contact);
+        foreach (var conversation in conversations)
+        {
+            conversation.Contact = contactsById[conversation.ContactId];
+            read[conversation] = rows.Take(conversation);
+        }
         batch.Set(new Lookups(owners, known.ToHashSet(),
             contacts.ToDictionary(c => (c.AgentId, c.Phone)),
             conversations.ToDictionary(c => (c.Contact, c.AgentNumber)),
-            normalized));
+            normalized, rows, read));
     }
 
     protected override Task<Completion> ApplyAsync(SmsDbContext db, ReceiveSms c, WriteBatch batch, CancellationToken ct) =>
-        Task.FromResult(Receive(db, c, batch.Get<Lookups>(), batch.Now, compliance.Value));
+        ReceiveAsync(c, batch, batch.Get<Lookups>(), compliance.Value, ct);
 
-    private static Completion Receive(SmsDbContext db, ReceiveSms c, Lookups lookups, DateTimeOffset now, ComplianceOptions rules)
+    /// <summary>Writes what the run changed on contacts and threads that existed before it or were created in it.</summary>
+    public override async Task FlushAsync(SmsDbContext db, WriteBatch batch, CancellationToken ct)
     {
+        var lookups = batch.Get<Lookups>();
+        foreach (var contact in lookups.Contacts.Values) await lookups.Rows.UpdateChangedAsync(contact, lookups.Read[contact], ct: ct);
+        foreach (var conversation in lookups.Conversations.Values) await lookups.Rows.UpdateChangedAsync(conversation, lookups.Read[conversation], Counters, ct);
+        await lookups.Rows.DisposeAsync();
+    }
+
+    private static async Task<Completion> ReceiveAsync(ReceiveSms c, WriteBatch batch, Lookups lookups, ComplianceOptions rules, CancellationToken ct)
+    {
+        var now = batch.Now;
         // Twilio retries webhooks; a SID already stored (or earlier in this batch) is a no-op.
         if (!lookups.KnownSids.Add(c.MessageSid)) return (_, _) => new WriteResult(WriteOutcome.Duplicate);
 
@@ -45,21 +75,31 @@ public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones, IOptions<Com
         // it waits in the admins' Unassigned list rather than being lost or shown to the wrong agent.
         var to = lookups.Normalized[c.To];
         long? owner = lookups.OwnerByNumber.TryGetValue(to, out var agentId) ? agentId : null;
+        if (owner is { } id) batch.Agents.Add(id);
 
+        var rows = lookups.Rows;
         var from = lookups.Normalized[c.From];
         if (!lookups.Contacts.TryGetValue((owner, from), out var contact))
-            lookups.Contacts[(owner, from)] = contact = InboxWrites.NewContact(db, owner, from, now);
+        {
+            lookups.Contacts[(owner, from)] = contact = new Contact { AgentId = owner, Phone = from, CreatedAt = now };
+            await rows.InsertAsync(contact, ct);
+            lookups.Read[contact] = rows.Take(contact);
+        }
         if (!lookups.Conversations.TryGetValue((contact, to), out var conversation))
-            lookups.Conversations[(contact, to)] = conversation = InboxWrites.NewConversation(db, owner, to, contact, now);
+        {
+            lookups.Conversations[(contact, to)] = conversation = new Conversation { AgentId = owner, AgentNumber = to, Contact = contact, ContactId = contact.Id, LastMessageAt = now };
+            await rows.InsertAsync(conversation, ct);
+            lookups.Read[conversation] = rows.Take(conversation);
+        }
+        var events = new List<ContactEvent>();
 
         var (kind, keyword) = OptOutKeywords.Match(c.Body);
         var message = new Message
         {
-            Conversation = conversation, AgentId = owner, Contact = contact, Direction = MessageDirection.Inbound,
+            Conversation = conversation, ConversationId = conversation.Id, AgentId = owner, Contact = contact, ContactId = contact.Id, Direction = MessageDirection.Inbound,
             Body = c.Body, Status = MessageStatus.Received, Sid = c.MessageSid, Keyword = keyword,
             CreatedAt = now, UpdatedAt = now,
         };
-        db.Messages.Add(message);
         conversation.Touch(message);
         // After STOP the agent may not answer at all, so the thread waits for no reply.
         if (kind == KeywordKind.OptOut) conversation.NeedsReply = false;
@@ -74,9 +114,9 @@ public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones, IOptions<Com
             _ => (ConsentStatus?)null,
         };
         if (consent is { } status && contact.RecordConsent(status, $"keyword {keyword}", now, keyword))
-            db.ContactEvents.Add(new ContactEvent
+            events.Add(new ContactEvent
             {
-                Contact = contact, At = now, Kind = "consent",
+                ContactId = contact.Id, At = now, Kind = "consent",
                 Text = status == ConsentStatus.OptedOut ? $"Opted out by texting {keyword}" : $"Opted back in by texting {keyword} (transactional only)",
             });
         if (kind != KeywordKind.None) contact.RevocationFlaggedAt = null;
@@ -86,9 +126,9 @@ public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones, IOptions<Com
             var asked = contact.ConsentRequestedAt!.Value;
             contact.RecordConsent(ConsentStatus.MarketingOptIn, string.Create(CultureInfo.InvariantCulture, $"replied YES to request on {asked.UtcDateTime:MMM d}"), now);
             contact.ConsentRequestedAt = null;
-            db.ContactEvents.Add(new ContactEvent
+            events.Add(new ContactEvent
             {
-                Contact = contact, At = now, Kind = "consent",
+                ContactId = contact.Id, At = now, Kind = "consent",
                 Text = string.Create(CultureInfo.InvariantCulture, $"Marketing consent: replied \"{Clip(c.Body.Trim())}\" to the consent request of {asked.UtcDateTime:MMM d}"),
             });
         }
@@ -100,9 +140,12 @@ public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones, IOptions<Com
         {
             contact.RevocationFlaggedAt = now;
             message.FlaggedRevocation = true;
-            db.ContactEvents.Add(new ContactEvent { Contact = contact, At = now, Kind = "revocation", Text = $"Flagged for review: \"{Clip(c.Body)}\" may revoke consent" });
+            events.Add(new ContactEvent { ContactId = contact.Id, At = now, Kind = "revocation", Text = $"Flagged for review: \"{Clip(c.Body)}\" may revoke consent" });
         }
         contact.DeletedAt = null; // a deleted contact who texts again is back in People
+
+        await rows.InsertAsync(message, ct);
+        foreach (var e in events) await rows.InsertAsync(e, ct);
 
         return (events, unread) =>
         {
