@@ -178,10 +178,10 @@ public sealed class InboxQueries(IDbContextFactory<SmsDbContext> dbFactory)
     private static readonly string[] KeywordList = OptOutKeywords.StoredOptOut;
 
     /// <summary>Texts flagged as a revocation in the contact's own words, awaiting the agent's decision.</summary>
-    public async Task<int> PendingReviewsAsync(long agentId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<long>> PendingReviewContactsAsync(long agentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Contacts.CountAsync(c => c.AgentId == agentId && c.RevocationFlaggedAt != null, ct);
+        return await db.Contacts.Where(c => c.AgentId == agentId && c.RevocationFlaggedAt != null).Select(c => c.Id).ToListAsync(ct);
     }
 
     internal static Task<int> TotalNeedsReplyAsync(SmsDbContext db, long agentId, CancellationToken ct = default) =>

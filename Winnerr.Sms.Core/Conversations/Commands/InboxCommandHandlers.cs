@@ -1,10 +1,17 @@
 namespace Winnerr.Sms.Core.Conversations.Commands;
 
 /// <summary>
-/// Routes each command of a batch to its handler, in order. The batch runs as consecutive runs of
-/// handlers that write through the change tracker or directly (<see cref="ICommandHandler.WritesDirectly"/>);
-/// each run is prepared, applied and saved before the next, all in the caller's transaction.
+/// Routes each command of a batch to its handler. A batch is applied in two runs, each prepared, applied
+/// and saved before the next, all in the caller's transaction: first the commands whose handlers write
+/// through the change tracker, in their order, then those that write directly
+/// (<see cref="ICommandHandler.WritesDirectly"/>), in theirs. The second run reads what the first wrote, so
+/// the two ways never hold different copies of one row.
 /// </summary>
+/// <remarks>
+/// Reordering across the two runs is safe because the commands of one batch are concurrent: each caller
+/// is answered only after the batch commits, so none of them can have seen another's effect. A caller
+/// that needs an order awaits one write before it sends the next.
+/// </remarks>
 public sealed class InboxCommandHandlers(IEnumerable<ICommandHandler> handlers, TimeProvider clock)
 {
     private readonly Dictionary<Type, ICommandHandler> _byType = handlers.ToDictionary(h => h.CommandType);
@@ -12,19 +19,17 @@ public sealed class InboxCommandHandlers(IEnumerable<ICommandHandler> handlers, 
     public async Task<(IReadOnlyList<Completion> Completions, WriteBatch Batch)> ApplyBatchAsync(SmsDbContext db, IReadOnlyList<InboxCommand> commands, CancellationToken ct)
     {
         var batch = new WriteBatch(clock.GetUtcNow());
-        var completions = new List<Completion>(commands.Count);
-        for (var start = 0; start < commands.Count;)
+        var completions = new Completion[commands.Count];
+        foreach (var direct in new[] { false, true })
         {
-            var direct = Handler(commands[start]).WritesDirectly;
-            var end = start;
-            while (end < commands.Count && Handler(commands[end]).WritesDirectly == direct) end++;
-            var run = commands.Skip(start).Take(end - start).ToList();
-            var used = run.Select(Handler).Distinct().ToList();
-            foreach (var handler in used) await handler.PrepareAsync(db, run, batch, ct);
-            foreach (var command in run) completions.Add(await Handler(command).ApplyAsync(db, command, batch, ct));
+            var run = Enumerable.Range(0, commands.Count).Where(i => Handler(commands[i]).WritesDirectly == direct).ToList();
+            if (run.Count == 0) continue;
+            var runCommands = run.Select(i => commands[i]).ToList();
+            var used = runCommands.Select(Handler).Distinct().ToList();
+            foreach (var handler in used) await handler.PrepareAsync(db, runCommands, batch, ct);
+            foreach (var i in run) completions[i] = await Handler(commands[i]).ApplyAsync(db, commands[i], batch, ct);
             foreach (var handler in used) await handler.FlushAsync(db, batch, ct);
             if (!direct) await SaveTrackedAsync(db, batch, ct);
-            start = end;
         }
         return (completions, batch);
     }

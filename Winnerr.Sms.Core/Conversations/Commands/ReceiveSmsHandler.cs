@@ -25,20 +25,40 @@ public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones, IOptions<Com
         RowWriter Rows,
         Dictionary<object, RowWriter.Snapshot> Read);
 
+    // Compiled once: building and looking up these queries cost more CPU than running them, batch after batch.
+    private static readonly Func<SmsDbContext, IAsyncEnumerable<AgentNumber>> Numbers =
+        EF.CompileAsyncQuery((SmsDbContext db) => db.AgentNumbers.AsNoTracking());
+    private static readonly Func<SmsDbContext, List<string>, IAsyncEnumerable<string>> StoredSids =
+        EF.CompileAsyncQuery((SmsDbContext db, List<string> sids) => db.Messages.Where(m => sids.Contains(m.Sid!)).Select(m => m.Sid!));
+    // Contacts are unique per (agent, phone): looked up by both, one index seek per sender.
+    private static readonly Func<SmsDbContext, long, List<string>, IAsyncEnumerable<Contact>> AgentContacts =
+        EF.CompileAsyncQuery((SmsDbContext db, long agentId, List<string> phones) => db.Contacts.AsNoTracking().Where(c => c.AgentId == agentId && phones.Contains(c.Phone)));
+    private static readonly Func<SmsDbContext, List<string>, IAsyncEnumerable<Contact>> UnassignedContacts =
+        EF.CompileAsyncQuery((SmsDbContext db, List<string> phones) => db.Contacts.AsNoTracking().Where(c => c.AgentId == null && phones.Contains(c.Phone)));
+    private static readonly Func<SmsDbContext, List<long>, IAsyncEnumerable<Conversation>> Threads =
+        EF.CompileAsyncQuery((SmsDbContext db, List<long> contactIds) => db.Conversations.AsNoTracking().Where(c => contactIds.Contains(c.ContactId)));
+
     protected override async Task PrepareAsync(SmsDbContext db, IReadOnlyList<ReceiveSms> inbound, WriteBatch batch, CancellationToken ct)
     {
-        var owners = await db.AgentNumbers.AsNoTracking().ToDictionaryAsync(n => n.PhoneNumber, n => n.AgentId, ct);
-        var sids = inbound.Select(c => c.MessageSid).Distinct().ToList();
-        var known = await db.Messages.Where(m => sids.Contains(m.Sid!)).Select(m => m.Sid!).ToListAsync(ct);
+        var owners = new Dictionary<string, long>();
+        await foreach (var number in Numbers(db).WithCancellation(ct)) owners[number.PhoneNumber] = number.AgentId;
+        var known = new HashSet<string>();
+        await foreach (var sid in StoredSids(db, inbound.Select(c => c.MessageSid).Distinct().ToList()).WithCancellation(ct)) known.Add(sid);
         // Parsing a number is the costliest step per text; a batch's replies come from few numbers to fewer.
         var normalized = new Dictionary<string, string>();
         foreach (var raw in inbound.SelectMany(c => new[] { c.From, c.To }).Distinct())
             normalized[raw] = phones.TryNormalize(raw, out var e164, out _) ? e164 : raw.Trim();
-        var senders = inbound.Select(c => normalized[c.From]).Distinct().ToList();
-        var contacts = await db.Contacts.AsNoTracking().Where(c => senders.Contains(c.Phone)).ToListAsync(ct);
+        var contacts = new List<Contact>();
+        foreach (var group in inbound.GroupBy(c => owners.TryGetValue(normalized[c.To], out var owner) ? owner : (long?)null))
+        {
+            var senders = group.Select(c => normalized[c.From]).Distinct().ToList();
+            var found = group.Key is { } agentId ? AgentContacts(db, agentId, senders) : UnassignedContacts(db, senders);
+            await foreach (var contact in found.WithCancellation(ct)) contacts.Add(contact);
+        }
         var contactsById = contacts.ToDictionary(c => c.Id);
         var contactIds = contactsById.Keys.ToList();
-        var conversations = await db.Conversations.AsNoTracking().Where(c => contactIds.Contains(c.ContactId)).ToListAsync(ct);
+        var conversations = new List<Conversation>();
+        await foreach (var conversation in Threads(db, contactIds).WithCancellation(ct)) conversations.Add(conversation);
         var rows = new RowWriter(db);
         var read = new Dictionary<object, RowWriter.Snapshot>(ReferenceEqualityComparer.Instance);
         foreach (var contact in contacts) read[contact] = rows.Take(contact);
@@ -47,7 +67,7 @@ public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones, IOptions<Com
             conversation.Contact = contactsById[conversation.ContactId];
             read[conversation] = rows.Take(conversation);
         }
-        batch.Set(new Lookups(owners, known.ToHashSet(),
+        batch.Set(new Lookups(owners, known,
             contacts.ToDictionary(c => (c.AgentId, c.Phone)),
             conversations.ToDictionary(c => (c.Contact, c.AgentNumber)),
             normalized, rows, read));
