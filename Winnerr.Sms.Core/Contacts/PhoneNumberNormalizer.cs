@@ -44,6 +44,17 @@ public sealed class PhoneNumberNormalizer(string defaultRegion = "US")
     /// <summary>For display: "(555) 201-0101" for national numbers, international format otherwise.</summary>
     public string Format(string e164)
     {
+        // Every render of every unnamed row formats its number; parsing is far dearer than a lookup.
+        if (_formatted.TryGetValue(e164, out var cached)) return cached;
+        if (_formatted.Count >= FormatCacheSize) _formatted.Clear();
+        return _formatted[e164] = FormatUncached(e164);
+    }
+
+    private const int FormatCacheSize = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _formatted = new();
+
+    private string FormatUncached(string e164)
+    {
         try
         {
             var parsed = Util.Parse(e164, defaultRegion);

@@ -59,7 +59,8 @@ public class ThreadTriageTests : MudTestBase
         await InitializeStoreAsync();
         var cut = Ctx.Render<ThreadListHost>();
         Dispatcher.Dispatch(new LoadThreadsAction());
-        cut.WaitForAssertion(() => Assert.True(Inbox.Value.HasLoaded));
+        // State first, then the markup: components render state changes once a burst of them is over.
+        cut.WaitForAssertion(() => Assert.True(Inbox.Value.HasLoaded && cut.FindAll("[data-testid=thread-item]").Count == Inbox.Value.Threads.Count));
         return cut;
     }
 

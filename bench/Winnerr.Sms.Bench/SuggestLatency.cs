@@ -51,6 +51,8 @@ public static class SuggestLatency
 
         await TextAsync("Hi, I saw your sign on Maple");
         await Browser.SignInAsync(page, baseUrl);
+        // Found as an agent would in a busy inbox (other texts may have pushed it down the list): by searching.
+        await page.Locator("input[data-testid=inbox-search]").FillAsync(phone);
         await page.Locator($"[data-testid=thread-item][data-phone='{phone}']").ClickAsync();
         // The model loads in the background after start-up; the strip fills in once it is ready.
         await page.Locator("[data-testid=ai-suggestions] [data-testid=ai-suggestion]").First.WaitForAsync(new() { Timeout = 120_000 });

@@ -133,6 +133,10 @@ LetGoOf(state, state.OpenConversationId) with
             var belongsInLoadedPage = position < threads.Count || !state.HasMoreThreads;
             if (belongsInLoadedPage) threads = threads.Insert(position, e.Thread);
             if (existing < 0) total++;
+            // A new thread on a full page pushes the last loaded one back to paging: the list keeps the size
+            // it was loaded at, so a flood of new numbers (a bulk send's replies) does not grow it without end.
+            if (existing < 0 && belongsInLoadedPage && threads.Count > Math.Max(InboxState.PageSize, state.Threads.Count))
+                threads = threads.RemoveAt(threads.Count - 1);
         }
         else if (existing >= 0)
         {

@@ -47,6 +47,22 @@ public class InboxReducersTests
     }
 
     [Fact]
+    public void WhenNewConversationsArriveOnAFullPage_ThenTheListKeepsItsSizeAndTheOldestWaitForPaging()
+    {
+        var page = Enumerable.Range(1, InboxState.PageSize).Select(i => Thread(i, i)).ToArray();
+        var state = Loaded(page) with { TotalThreads = InboxState.PageSize };
+
+        // A flood of new numbers (a bulk send's replies): each goes on top, and the list does not grow.
+        for (var id = 1000; id < 1050; id++) state = Event(state, new ThreadChanged(1, Thread(id, 0), Message(id, id, 0), 1));
+
+        Assert.Equal(InboxState.PageSize, state.Threads.Count);
+        Assert.Equal(1049L, state.Threads[0].ConversationId);
+        Assert.Equal(InboxState.PageSize + 50, state.TotalThreads);
+        Assert.True(state.HasMoreThreads);
+        Assert.DoesNotContain(state.Threads, t => t.ConversationId > InboxState.PageSize - 50 && t.ConversationId <= InboxState.PageSize);
+    }
+
+    [Fact]
     public void WhenAThreadOlderThanTheLoadedPageChanges_ThenItWaitsForPagingInsteadOfLeavingAGap()
     {
         var state = Loaded(Thread(1, 1), Thread(2, 5)) with { TotalThreads = 500 };
