@@ -95,50 +95,9 @@ public abstract class FluxorComponent : ComponentBase, IAsyncDisposable
 
     private void OnStateChanged(object? sender, EventArgs e)
     {
-        if (!_disposed && Interlocked.Exchange(ref _renderQueued, 1) == 0)
+        if (!_disposed)
         {
-            _ = RenderSoonAsync();
-        }
-    }
-
-    private int _renderQueued;
-    private long _lastRender;
-
-    /// <summary>A component renders state changes at most this often: a screen cannot show more, and a flood
-    /// of events (a bulk send's replies) would otherwise cost a render, a diff and a message to the browser each.</summary>
-    private static readonly long MinRenderInterval = System.Diagnostics.Stopwatch.Frequency / 60;
-
-    // StateHasChanged renders at once when called outside a render, so a burst of state changes in one
-    // hop (see InboxLiveUpdates) would render once per change. Yielding first lets the burst finish, and
-    // a render soon after the previous one waits out the frame: the component renders once, with the last state.
-    private async Task RenderSoonAsync()
-    {
-        try
-        {
-            await InvokeAsync(async () =>
-            {
-                await Task.Yield();
-                var wait = _lastRender + MinRenderInterval - System.Diagnostics.Stopwatch.GetTimestamp();
-                if (wait > 0)
-                {
-                    await Task.Delay(TimeSpan.FromSeconds((double)wait / System.Diagnostics.Stopwatch.Frequency));
-                }
-
-                Volatile.Write(ref _renderQueued, 0);
-                if (!_disposed)
-                {
-                    _lastRender = System.Diagnostics.Stopwatch.GetTimestamp();
-                    StateHasChanged();
-                }
-            });
-        }
-        catch (Exception ex)
-        {
-            Volatile.Write(ref _renderQueued, 0);
-            if (!_disposed)
-            {
-                await DispatchExceptionAsync(ex);
-            }
+            _ = InvokeOnRendererAsync(StateHasChanged);
         }
     }
 
