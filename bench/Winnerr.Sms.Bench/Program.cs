@@ -16,6 +16,7 @@ return args.FirstOrDefault() switch
     "history" => await HistoryBench.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2]) : 50),
     "history-ingest" => await HistoryIngest.RunAsync(args[1], int.Parse(args[2]), int.Parse(args[3])),
     "history-typing" => await HistoryTyping.RunAsync(new Uri(args[1]), int.Parse(args[2])),
+    "inbox-typing" => await InboxTyping.RunAsync(new Uri(args[1]), int.Parse(args[2])),
     "templates" => TemplateRendering.Run(int.Parse(args[1])),
     "outbox-seed" => await OutboxBench.SeedAsync(args[1], int.Parse(args[2])),
     "outbox-drain" => await OutboxBench.DrainAsync(args[1], int.Parse(args[2]), long.Parse(args[3]), int.Parse(args[4])),
