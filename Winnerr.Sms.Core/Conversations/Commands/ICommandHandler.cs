@@ -12,12 +12,12 @@ public interface ICommandHandler
     /// context's change tracker. <see cref="InboxCommandHandlers"/> applies those after the tracked ones,
     /// so the two ways never hold different copies of one row.
     /// </summary>
-    bool WritesDirectly => false;
+    bool WritesDirectly { get; }
     /// <summary>Loads what every command of this kind in the batch needs, at once (a few queries per batch, not per command).</summary>
     Task PrepareAsync(SmsDbContext db, IReadOnlyList<InboxCommand> commands, WriteBatch batch, CancellationToken ct);
     Task<Completion> ApplyAsync(SmsDbContext db, InboxCommand command, WriteBatch batch, CancellationToken ct);
     /// <summary>Writes what the run's commands left pending (a direct writer's updates); after the last command of a run.</summary>
-    Task FlushAsync(SmsDbContext db, WriteBatch batch, CancellationToken ct) => Task.CompletedTask;
+    Task FlushAsync(SmsDbContext db, WriteBatch batch, CancellationToken ct);
 }
 
 public abstract class CommandHandler<TCommand> : ICommandHandler where TCommand : InboxCommand

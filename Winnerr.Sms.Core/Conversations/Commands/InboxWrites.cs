@@ -57,17 +57,24 @@ internal static class InboxWrites
     /// <summary>Unknown numbers become contacts named by their number until the agent names them.</summary>
     public static Contact NewContact(SmsDbContext db, long? agentId, string phone, DateTimeOffset now)
     {
-        var contact = new Contact { AgentId = agentId, Phone = phone, CreatedAt = now };
+        var contact = UnknownContact(agentId, phone, now);
         db.Contacts.Add(contact);
         return contact;
     }
 
     public static Conversation NewConversation(SmsDbContext db, long? agentId, string agentNumber, Contact contact, DateTimeOffset now)
     {
-        var conversation = new Conversation { AgentId = agentId, AgentNumber = agentNumber, Contact = contact, LastMessageAt = now };
+        var conversation = NewThread(agentId, agentNumber, contact, now);
         db.Conversations.Add(conversation);
         return conversation;
     }
+
+    /// <summary>The contact an unknown number becomes, not yet stored.</summary>
+    public static Contact UnknownContact(long? agentId, string phone, DateTimeOffset now) => new() { AgentId = agentId, Phone = phone, CreatedAt = now };
+
+    /// <summary>A new thread with the contact, not yet stored.</summary>
+    public static Conversation NewThread(long? agentId, string agentNumber, Contact contact, DateTimeOffset now) =>
+        new() { AgentId = agentId, AgentNumber = agentNumber, Contact = contact, ContactId = contact.Id, LastMessageAt = now };
 
     public static ThreadSummary Summary(Conversation c) => new(
         c.Id, c.Contact.Id, c.Contact.DisplayName, c.Contact.Phone, c.LastMessagePreview, c.LastMessageAt, c.UnreadCount, c.Contact.IsOptedOut,

@@ -101,13 +101,13 @@ public sealed class ReceiveSmsHandler(PhoneNumberNormalizer phones, IOptions<Com
         var from = lookups.Normalized[c.From];
         if (!lookups.Contacts.TryGetValue((owner, from), out var contact))
         {
-            lookups.Contacts[(owner, from)] = contact = new Contact { AgentId = owner, Phone = from, CreatedAt = now };
+            lookups.Contacts[(owner, from)] = contact = InboxWrites.UnknownContact(owner, from, now);
             await rows.InsertAsync(contact, ct);
             lookups.Read[contact] = rows.Take(contact);
         }
         if (!lookups.Conversations.TryGetValue((contact, to), out var conversation))
         {
-            lookups.Conversations[(contact, to)] = conversation = new Conversation { AgentId = owner, AgentNumber = to, Contact = contact, ContactId = contact.Id, LastMessageAt = now };
+            lookups.Conversations[(contact, to)] = conversation = InboxWrites.NewThread(owner, to, contact, now);
             await rows.InsertAsync(conversation, ct);
             lookups.Read[conversation] = rows.Take(conversation);
         }
