@@ -117,6 +117,54 @@ public class CampaignTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhenARecipientsThreadWaitsForAReply_ThenTheCampaignTextJoinsItAndItKeepsWaiting()
+    {
+        await StartAsync(perSecond: 0);
+        var ids = await SeedAsync(3);
+        var client = _app.CreateClient();
+        Assert.True((await client.SendAsync(_app.SignedPost("/webhooks/twilio/sms", SmsAppFactory.InboundForm(Phone(1), "Is it still available?")))).IsSuccessStatusCode);
+
+        var id = await ConfirmAsync(ids);
+
+        await using var db = await _app.DbAsync();
+        var threads = await db.Conversations.Include(c => c.Contact).ToListAsync();
+        Assert.Equal(3, threads.Count);
+        var waiting = threads.Single(t => t.Contact.Phone == Phone(1));
+        Assert.Equal((true, 1, MessageDirection.Outbound), (waiting.NeedsReply, waiting.UnreadCount, waiting.LastMessageDirection));
+        Assert.StartsWith("Hi Pat0, open house Sunday", waiting.LastMessagePreview);
+        Assert.Equal(2, await db.Messages.CountAsync(m => m.ConversationId == waiting.Id));
+        Assert.All(threads.Where(t => t != waiting), t => Assert.Equal((false, 0, MessageDirection.Outbound), (t.NeedsReply, t.UnreadCount, t.LastMessageDirection)));
+        Assert.Equal(3, await db.Outbox.CountAsync(o => o.CampaignId == id) + await db.Messages.CountAsync(m => m.CampaignId == id && m.Sid != null));
+    }
+
+    [Fact]
+    public async Task WhenARecipientTextsInTheBatchThatConfirmsTheCampaign_ThenTheyStillHaveOneThreadWithBoth()
+    {
+        // The writer applies a batch's commands in runs (tracked, then each direct writer): the campaign's run
+        // must see the thread the inbound text made, whatever the order in the batch.
+        await StartAsync(perSecond: 0);
+        var ids = await SeedAsync(2);
+        var audience = await Campaigns.CreateAudienceAsync(_agentId, ids);
+        var handlers = _app.Services.GetRequiredService<InboxCommandHandlers>();
+        await using (var db = await _app.DbAsync())
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            var (_, batch) = await handlers.ApplyBatchAsync(db, [
+                new CreateCampaign(_agentId, audience, "Open house", "Hi {{first_name}}, open house Sunday. Reply STOP to opt out.", null, TextPurpose.Marketing, null),
+                new ReceiveSms("SMsamebatch1", Phone(2), SmsAppFactory.AgentNumber, "Hello!"),
+            ], default);
+            Assert.True(batch.OutboxChanged);
+            await tx.CommitAsync();
+        }
+        await using var check = await _app.DbAsync();
+        var threads = await check.Conversations.Include(c => c.Contact).ToListAsync();
+        Assert.Equal(2, threads.Count);
+        var replied = threads.Single(t => t.Contact.Phone == Phone(2));
+        Assert.Equal(2, await check.Messages.CountAsync(m => m.ConversationId == replied.Id));
+        Assert.Equal(1, replied.UnreadCount);
+    }
+
+    [Fact]
     public async Task TheRecipientsCsv_HasEveryRecipientWithStateAndReason_AndDefusesFormulas()
     {
         await StartAsync(perSecond: 0);

@@ -16,6 +16,8 @@ namespace Winnerr.Sms.Bench;
 public static class CampaignBench
 {
     public const string Audience = "bench-audience";
+    /// <summary>100 other contacts, for a small campaign first: a running server has sent campaigns before.</summary>
+    public const string WarmUpAudience = "bench-warm-up";
     private const string Body = "Hi {{first_name}}, open house at 418 Maple this Sunday 1-3. Come by!";
 
     /// <summary>
@@ -57,7 +59,22 @@ public static class CampaignBench
             Id = Audience, AgentId = agent.Id, ContactIds = string.Join(',', contacts.Select(c => c.Id)), Count = contacts.Count, CreatedAt = now,
         });
         await db.SaveChangesAsync();
-        Console.WriteLine($"seeded {contacts.Count:N0} contacts{(daytime ? $" in {zone}" : " (mixed)")} and the People selection '{Audience}' in {clock.Elapsed.TotalSeconds:F1} s");
+        if (daytime)
+        {
+            var others = Enumerable.Range(1, 100).Select(i => new Contact
+            {
+                AgentId = agent.Id, FirstName = $"Sam{i}", LastName = "Seller", Phone = $"+1313{5550000 + i:D7}", TimeZone = zone, CreatedAt = now,
+                Consent = ConsentStatus.MarketingOptIn, ConsentSource = "bench", ConsentAt = now.AddDays(-30),
+            }).ToList();
+            db.Contacts.AddRange(others);
+            await db.SaveChangesAsync();
+            db.CampaignAudiences.Add(new CampaignAudience
+            {
+                Id = WarmUpAudience, AgentId = agent.Id, ContactIds = string.Join(',', others.Select(c => c.Id)), Count = others.Count, CreatedAt = now,
+            });
+            await db.SaveChangesAsync();
+        }
+        Console.WriteLine($"seeded {contacts.Count:N0} contacts{(daytime ? $" in {zone} (and 100 more in '{WarmUpAudience}')" : " (mixed)")} and the People selection '{Audience}' in {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
     }
 
@@ -120,7 +137,7 @@ public static class CampaignBench
     }
 
     /// <summary>Confirms a campaign for the seeded selection as the agent does, and prints its id.</summary>
-    public static async Task<int> ConfirmAsync(Uri baseUrl, string idFile)
+    public static async Task<int> ConfirmAsync(Uri baseUrl, string idFile, string audience = Audience)
     {
         var (playwright, browser) = await Browser.LaunchAsync();
         try
@@ -128,7 +145,7 @@ public static class CampaignBench
             var page = await (await browser.NewContextAsync()).NewPageAsync();
             page.SetDefaultTimeout(120_000);
             await Browser.SignInAsync(page, baseUrl);
-            await page.GotoAsync(new Uri(baseUrl, $"/phone/sms/campaigns/new?audience={Audience}").ToString());
+            await page.GotoAsync(new Uri(baseUrl, $"/phone/sms/campaigns/new?audience={audience}").ToString());
             await page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
             await BodyField(page).FillAsync(Body);
             await page.Locator("[data-testid=bulk-plan-totals]").WaitForAsync();
@@ -163,8 +180,11 @@ public static class CampaignBench
         var failures = 0;
         var tasks = new List<Task>();
         var interval = TimeSpan.FromSeconds(1 / rate);
-        // This process is new: its first requests pay for its own JIT and for opening its connections, which
-        // Twilio's long-running senders do not. Warm it with untimed requests (other unknown numbers) first.
+        // This process is new: its first requests pay for its own JIT, for opening its connections and for its
+        // thread pool growing from one thread per core, which Twilio's long-running senders do not. Start the pool
+        // at the connection count and warm it with untimed requests (other unknown numbers) first.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
         await Task.WhenAll(Enumerable.Range(0, 64).Select(async i =>
         {
             var warm = Stats.InboundForm($"+1919{5550000 + i:D7}", "client warm-up");

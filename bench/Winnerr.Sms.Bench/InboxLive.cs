@@ -270,7 +270,13 @@ public static class InboxLive
                     var line = report.Split('\n').FirstOrDefault(l => l.Contains("GC Heap bytes", StringComparison.Ordinal));
                     if (line is not null) live = long.Parse(line.Trim().Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
                 }
-                finally { File.Delete(file); }
+                finally
+                {
+                    // WINNERR_BENCH_GCDUMP_DIR keeps the dumps, to diff by type (dotnet-gcdump report).
+                    if (Environment.GetEnvironmentVariable("WINNERR_BENCH_GCDUMP_DIR") is { Length: > 0 } keep && File.Exists(file))
+                        File.Copy(file, Path.Combine(keep, Path.GetFileName(file)), overwrite: true);
+                    File.Delete(file);
+                }
             }
             if (Tool("dotnet-counters") is { } counters)
             {

@@ -106,26 +106,28 @@ public static class OutboxBench
     /// <summary>
     /// Waits until the simulator has accepted texts spanning SECONDS (at most TIMEOUT s), then reads, for the first
     /// SECONDS of sends, when each provider call started (Messages.SentAt) and when the simulator received it
-    /// (its CreatedAt): achieved rate and the fullest 1 s window of each.
+    /// (its CreatedAt): achieved rate and the fullest 1 s window of each. With <paramref name="fromCampaignId"/>, only
+    /// the sends from that campaign's confirm on (an earlier warm-up campaign is left out).
     /// </summary>
-    public static async Task<int> PaceAsync(string dbPath, double rate, int seconds, int timeoutSeconds)
+    public static async Task<int> PaceAsync(string dbPath, double rate, int seconds, int timeoutSeconds, long? fromCampaignId = null)
     {
         await using var connection = await OpenAsync(dbPath);
+        var since = fromCampaignId is { } id ? Scalar(connection, $"SELECT CreatedAt FROM Campaigns WHERE Id = {id}") : 0;
         var span = TimeSpan.FromSeconds(seconds);
         var deadline = Stopwatch.StartNew();
         var covered = false;
         while (deadline.Elapsed < TimeSpan.FromSeconds(timeoutSeconds))
         {
-            var spanned = Scalar(connection, $"SELECT COALESCE(MAX(CreatedAt) - MIN(CreatedAt), 0) FROM SimulatedProviderMessages WHERE \"From\" = '{Sender}'");
+            var spanned = Scalar(connection, $"SELECT COALESCE(MAX(CreatedAt) - MIN(CreatedAt), 0) FROM SimulatedProviderMessages WHERE \"From\" = '{Sender}' AND CreatedAt >= {since}");
             if (spanned >= span.Ticks) { covered = true; break; }
             await Task.Delay(250);
         }
         // Stamps are taken before the inserts commit, and SentAt lands with the provider's answer: let the last few land.
         await Task.Delay(2000);
 
-        var arrivals = await TicksAsync(connection, $"SELECT CreatedAt FROM SimulatedProviderMessages WHERE \"From\" = '{Sender}' ORDER BY CreatedAt");
+        var arrivals = await TicksAsync(connection, $"SELECT CreatedAt FROM SimulatedProviderMessages WHERE \"From\" = '{Sender}' AND CreatedAt >= {since} ORDER BY CreatedAt");
         var starts = await TicksAsync(connection,
-            $"SELECT m.SentAt FROM Messages m JOIN Conversations c ON c.Id = m.ConversationId WHERE c.AgentNumber = '{Sender}' AND m.SentAt IS NOT NULL ORDER BY m.SentAt");
+            $"SELECT m.SentAt FROM Messages m JOIN Conversations c ON c.Id = m.ConversationId WHERE c.AgentNumber = '{Sender}' AND m.SentAt >= {since} ORDER BY m.SentAt");
         if (arrivals.Count < 2 || starts.Count < 2)
         {
             Console.WriteLine($"only {arrivals.Count} sends seen at the provider and {starts.Count} recorded in {timeoutSeconds} s");

@@ -20,7 +20,8 @@ return args.FirstOrDefault() switch
     "templates" => TemplateRendering.Run(int.Parse(args[1])),
     "outbox-seed" => await OutboxBench.SeedAsync(args[1], int.Parse(args[2])),
     "outbox-drain" => await OutboxBench.DrainAsync(args[1], int.Parse(args[2]), long.Parse(args[3]), int.Parse(args[4])),
-    "outbox-pace" => await OutboxBench.PaceAsync(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3]), int.Parse(args[4])),
+    "outbox-pace" => await OutboxBench.PaceAsync(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[3]), int.Parse(args[4]),
+        args.Length > 5 ? long.Parse(args[5]) : null),
     "text" => await Screenshot.TextAsync(new Uri(args[1]), args[2], args[3], args[4]),
     "shot" => await Screenshot.ShootAsync(new Uri(args[1]), args[2], args[3], int.Parse(args[4]), int.Parse(args[5]), args.Length > 6 ? args[6] : null, args.Length > 7 ? args[7] : null),
     "dialer" => await DialerBench.RunAsync(new Uri(args[1]), args[2], int.Parse(args[3])),
@@ -28,7 +29,7 @@ return args.FirstOrDefault() switch
     "replay" => await IngestCrash.ReplayAsync(new Uri(args[1]), args[2], int.Parse(args[3]), args[4], args[5]),
     "campaign-seed" => await CampaignBench.SeedAsync(args[1], int.Parse(args[2]), args.Length > 3 && args[3] == "daytime"),
     "campaign-plan" => await CampaignBench.PlanAsync(new Uri(args[1]), int.Parse(args[2])),
-    "campaign-confirm" => await CampaignBench.ConfirmAsync(new Uri(args[1]), args[2]),
+    "campaign-confirm" => await CampaignBench.ConfirmAsync(new Uri(args[1]), args[2], args.Length > 3 ? args[3] : CampaignBench.Audience),
     "campaign-inbound" => await CampaignBench.InboundAsync(new Uri(args[1]), args[2], double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4]),
         args.Length > 5 ? args[5] : "new"),
     "campaign-plan-inproc" => await CampaignPlanInProcess.RunAsync(args[1], int.Parse(args[2])),
@@ -43,11 +44,11 @@ static int Usage()
     Console.Error.WriteLine("usage: bare URL | seed DB CONVERSATIONS MESSAGES [BIG_THREAD_MESSAGES] | webhooks BASEURL TOKEN [PATH] | live BASEURL TOKEN COUNT | open BASEURL COUNT"
         + " | open-thread BASEURL COUNT BIG_THREAD_MESSAGES | inbox-live BASEURL TOKEN APP_PID AGENTS PAGES_PER_AGENT RATE SECONDS IDLE_SECONDS PROBES [TOOLS_DIR]"
         + " | people DB COUNT | history DB [SAMPLES] | history-typing BASEURL COUNT | history-ingest FOLDER COUNT ROUNDS | templates COUNT"
-        + " | outbox-seed DB COUNT | outbox-drain DB COUNT LAUNCHED_UNIX_MS TIMEOUT_S | outbox-pace DB RATE SECONDS TIMEOUT_S"
+        + " | outbox-seed DB COUNT | outbox-drain DB COUNT LAUNCHED_UNIX_MS TIMEOUT_S | outbox-pace DB RATE SECONDS TIMEOUT_S [FROM_CAMPAIGN_ID]"
         + " | text BASEURL TOKEN FROM BODY | shot BASEURL PATH OUT.png WIDTH HEIGHT [OPEN_PHONE|-] [CLICK_TESTID]"
         + " | dialer BASEURL DB COUNT"
         + " | crash BASEURL TOKEN COUNT KILL_AT PID ACKFILE | replay BASEURL TOKEN COUNT DB ACKFILE"
-        + " | campaign-seed DB COUNT [daytime] | campaign-plan BASEURL RUNS | campaign-confirm BASEURL IDFILE | campaign-inbound BASEURL TOKEN RATE SECONDS [recipients|new|warm-up]"
+        + " | campaign-seed DB COUNT [daytime] | campaign-plan BASEURL RUNS | campaign-confirm BASEURL IDFILE [AUDIENCE] | campaign-inbound BASEURL TOKEN RATE SECONDS [recipients|new|warm-up]"
         + " | campaign-check DB CAMPAIGN_ID TIMEOUT_S"
         + " | suggest-eval [EVAL.jsonl] [--tune] [--verbose] | suggest-live BASEURL TOKEN COUNT");
     return 2;

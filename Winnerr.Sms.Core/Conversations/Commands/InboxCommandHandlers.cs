@@ -1,11 +1,11 @@
 namespace Winnerr.Sms.Core.Conversations.Commands;
 
 /// <summary>
-/// Routes each command of a batch to its handler. A batch is applied in two runs, each prepared, applied
-/// and saved before the next, all in the caller's transaction: first the commands whose handlers write
-/// through the change tracker, in their order, then those that write directly
-/// (<see cref="ICommandHandler.WritesDirectly"/>), in theirs. The second run reads what the first wrote, so
-/// the two ways never hold different copies of one row.
+/// Routes each command of a batch to its handler. A batch is applied in runs, each prepared, applied and
+/// saved before the next, all in the caller's transaction: first the commands whose handlers write through
+/// the change tracker, in their order; then, for each handler that writes directly
+/// (<see cref="ICommandHandler.WritesDirectly"/>), its commands, in their order. A run's preparation reads
+/// what the runs before it wrote, so no two runs hold different copies of one row.
 /// </summary>
 /// <remarks>
 /// Reordering across the two runs is safe because the commands of one batch are concurrent: each caller
@@ -20,16 +20,18 @@ public sealed class InboxCommandHandlers(IEnumerable<ICommandHandler> handlers, 
     {
         var batch = new WriteBatch(clock.GetUtcNow());
         var completions = new Completion[commands.Count];
-        foreach (var direct in new[] { false, true })
+        // null: the tracked run; a handler: that direct writer's run.
+        var runs = Enumerable.Range(0, commands.Count)
+            .GroupBy(i => Handler(commands[i]) is { WritesDirectly: true } direct ? direct : null)
+            .OrderBy(run => run.Key is null ? 0 : 1);
+        foreach (var run in runs)
         {
-            var run = Enumerable.Range(0, commands.Count).Where(i => Handler(commands[i]).WritesDirectly == direct).ToList();
-            if (run.Count == 0) continue;
             var runCommands = run.Select(i => commands[i]).ToList();
             var used = runCommands.Select(Handler).Distinct().ToList();
             foreach (var handler in used) await handler.PrepareAsync(db, runCommands, batch, ct);
             foreach (var i in run) completions[i] = await Handler(commands[i]).ApplyAsync(db, commands[i], batch, ct);
             foreach (var handler in used) await handler.FlushAsync(db, batch, ct);
-            if (!direct) await SaveTrackedAsync(db, batch, ct);
+            if (run.Key is null) await SaveTrackedAsync(db, batch, ct);
         }
         return (completions, batch);
     }
