@@ -7,8 +7,9 @@ namespace Winnerr.Sms.App.Components.Layout;
 
 /// <summary>
 /// MudBlazor's theme provider, rendering one shared copy of its markup. The stock one builds its theme's CSS
-/// (about 33,000 characters) again in every circuit and keeps it in that circuit's render tree: 67 KB of heap
-/// per open page for text that is the same for everyone.
+/// again in every circuit and keeps it in that circuit's render tree: one large string per open page (67 KB in
+/// the heap diff of 10 → 20 inbox pages) for text that is the same for everyone. Cached per theme instance, so
+/// pass one shared theme, not a new one per render.
 /// </summary>
 public sealed class SharedThemeProvider : MudThemeProvider
 {
