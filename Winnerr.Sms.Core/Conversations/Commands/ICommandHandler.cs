@@ -9,8 +9,8 @@ public interface ICommandHandler
     Type CommandType { get; }
     /// <summary>
     /// True when the handler writes its rows itself (<see cref="RowWriter"/>) instead of through the
-    /// context's change tracker. <see cref="InboxCommandHandlers"/> applies those after the tracked ones,
-    /// so the two ways never hold different copies of one row.
+    /// context's change tracker. <see cref="InboxCommandHandlers"/> applies each such handler's commands
+    /// in a run of their own, after the tracked ones, so no two ways hold different copies of one row.
     /// </summary>
     bool WritesDirectly { get; }
     /// <summary>Loads what every command of this kind in the batch needs, at once (a few queries per batch, not per command).</summary>

@@ -8,7 +8,7 @@ namespace Winnerr.Sms.Core.Conversations.Commands;
 /// what the runs before it wrote, so no two runs hold different copies of one row.
 /// </summary>
 /// <remarks>
-/// Reordering across the two runs is safe because the commands of one batch are concurrent: each caller
+/// Reordering across runs is safe because the commands of one batch are concurrent: each caller
 /// is answered only after the batch commits, so none of them can have seen another's effect. A caller
 /// that needs an order awaits one write before it sends the next.
 /// </remarks>
