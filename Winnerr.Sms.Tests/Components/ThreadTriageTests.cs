@@ -94,6 +94,24 @@ public class ThreadTriageTests : MudTestBase
         Assert.Equal("", cut.Find(SearchBox).GetAttribute("value") ?? "");
     }
 
+    [Fact]
+    public async Task WhenTheSearchHasText_ThenItsClearButtonShowsAllAgain()
+    {
+        await SeedThreeAsync();
+        var cut = await RenderLoadedAsync();
+        Assert.Empty(cut.FindAll("[data-testid=inbox-search-clear]"));
+
+        await TypeAsync(cut, "mari");
+        cut.WaitForAssertion(() => Assert.Equal(["+12125550147"], Phones(cut)), Debounced);
+
+        await ClickAsync(cut, "[data-testid=inbox-search-clear]");
+
+        cut.WaitForAssertion(() => Assert.Equal(3, Phones(cut).Count));
+        Assert.True(Inbox.Value.Query.IsAll);
+        Assert.Equal("", cut.Find(SearchBox).GetAttribute("value") ?? "");
+        Assert.Empty(cut.FindAll("[data-testid=inbox-search-clear]"));
+    }
+
     [Theory]
     [InlineData("(312) 555-0190", "+13125550190")]
     [InlineData("212-555", "+12125550147")]
