@@ -143,13 +143,15 @@ $bench campaign-plan http://127.0.0.1:5320 20 || missed
 stop_app "$app_pid"
 
 echo "== 17. a 5,000-recipient campaign paced at 50/s, confirmed in Chromium, with 200 signed inbound webhooks/s meanwhile: 30 s of replies from recipients, then 30 s from unknown numbers"
-echo "   (warm-up first, as a running server has had: 20 s of webhooks from unknown numbers, and a 100-recipient campaign sent to the end;"
+echo "   (warm-up first, as a running server has had: 20 s of webhooks from unknown numbers, a 100-recipient campaign sent to the end"
+echo "   and 10 s of replies to it;"
 echo "   the first campaign after a start JIT-compiles ~15,000 methods in its first ~12 s)"
 $bench campaign-seed "$work/pace.db" 5000 daytime
 start_app "$work/pace.db" 5321 Sms__MessagesPerSecond=50 Simulator__StatusDelayMilliseconds=500
 $bench campaign-inbound http://127.0.0.1:5321 "$token" 200 20 warm-up || true
 $bench campaign-confirm http://127.0.0.1:5321 "$work/warm.id" bench-warm-up
 $bench campaign-check "$work/pace.db" "$(cat "$work/warm.id")" 60 || missed
+$bench campaign-inbound http://127.0.0.1:5321 "$token" 200 10 warm-up-replies || true
 $bench campaign-confirm http://127.0.0.1:5321 "$work/pace.id"
 $bench campaign-inbound http://127.0.0.1:5321 "$token" 200 30 recipients || missed
 $bench campaign-inbound http://127.0.0.1:5321 "$token" 200 30 new || missed

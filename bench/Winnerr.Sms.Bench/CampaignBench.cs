@@ -169,7 +169,9 @@ public static class CampaignBench
     /// <summary>
     /// Signed inbound webhooks at RATE/s for SECONDS, open loop. FROM: "recipients" (replies from the seeded contacts,
     /// +1646555…), "new" (numbers the app has never seen, so each of the first 5,000 makes a contact and a thread), or
-    /// "warm-up" (other unknown numbers, to bring a freshly started app to its steady state first).
+    /// "warm-up" (other unknown numbers, to bring a freshly started app to its steady state first), or "warm-up-replies"
+    /// (replies from the warm-up campaign's 100 recipients, +1313555…: the path of a reply to a campaign text, compiled
+    /// before the measured run as a server that has been up a while has it).
     /// </summary>
     public static async Task<int> InboundAsync(Uri baseUrl, string token, double rate, int seconds, string from = "new")
     {
@@ -202,6 +204,7 @@ public static class CampaignBench
             {
                 "recipients" => OutboxBench.Phone(i % 5000),
                 "warm-up" => $"+1918{5550000 + i % 5000:D7}",
+                "warm-up-replies" => $"+1313{5550001 + i % 100:D7}",
                 _ => $"+1917{5550000 + i % 5000:D7}",
             };
             var form = Stats.InboundForm(phone, $"Is the open house still on? ({i})");
@@ -220,7 +223,13 @@ public static class CampaignBench
             }));
         }
         await Task.WhenAll(tasks);
-        var who = from switch { "recipients" => "replies from recipients", "warm-up" => "warm-up before the campaign", _ => "texts from unknown numbers" };
+        var who = from switch
+        {
+            "recipients" => "replies from recipients",
+            "warm-up" => "warm-up before the campaign",
+            "warm-up-replies" => "warm-up: replies to the warm-up campaign",
+            _ => "texts from unknown numbers",
+        };
         Console.WriteLine($"{who}, signed webhooks at {rate:0}/s for {seconds} s during the campaign: {Stats.Describe(latencies)}, {failures} failed ({Stats.Load()})");
         // Where the slowest 1% fell: a burst (start-up, a long write) or spread over the run.
         var slowest = timeline.OrderByDescending(t => t.Ms).Take(Math.Max(1, timeline.Count / 100)).ToList();
