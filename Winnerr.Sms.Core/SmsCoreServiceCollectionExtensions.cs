@@ -34,6 +34,12 @@ public static class SmsCoreServiceCollectionExtensions
                 Microsoft.EntityFrameworkCore.Diagnostics.SqliteEventId.TableRebuildPendingWarning,
                 Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning)));
 
+        // Database:WalCheckpointInterval (default 1 s; 0 leaves checkpoints to SQLite, inside commits).
+        var checkpointInterval = config.GetValue("Database:WalCheckpointInterval", TimeSpan.FromSeconds(1));
+        if (checkpointInterval > TimeSpan.Zero)
+            services.AddHostedService(sp => new WalCheckpointer(sp.GetRequiredService<IDbContextFactory<SmsDbContext>>(),
+                sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WalCheckpointer>>(), checkpointInterval));
+
         services.AddSingleton(sp => new PhoneNumberNormalizer(sp.GetRequiredService<IOptions<SmsOptions>>().Value.DefaultRegion));
         services.AddSingleton<IMarketingWindow, QuietHoursWindow>();
         services.AddSingleton<ComplianceGate>();
