@@ -49,6 +49,31 @@ public class ThreadListTests : MudTestBase
     }
 
     [Fact]
+    public async Task WhenOneThreadChanges_ThenOnlyItsRowRendersAgain()
+    {
+        await SeedAsync(Thread(1, 1), Thread(2, 30), Thread(3, 60));
+        var cut = Ctx.Render<ThreadList>(p => p.Add(x => x.State, Inbox.Value).Add(x => x.SelectedId, 3L));
+        Dictionary<long, int> Renders() => cut.FindComponents<ThreadItem>().ToDictionary(c => c.Instance.Thread.ConversationId, c => c.RenderCount);
+        var before = Renders();
+
+        Dispatcher.Dispatch(new InboxEventReceivedAction(new ThreadChanged(1, Thread(2, 0, unread: 1, preview: "New!"), Message(9, 2, 0), 1)));
+        cut.Render(p => p.Add(x => x.State, Inbox.Value).Add(x => x.SelectedId, 3L));
+
+        var after = Renders();
+        Assert.True(after[2] > before[2], "the changed thread's row renders again");
+        Assert.Equal(before[1], after[1]);
+        Assert.Equal(before[3], after[3]);
+        Assert.Equal("New!", cut.FindAll("[data-testid=thread-preview]")[0].TextContent);
+
+        cut.Render(p => p.Add(x => x.State, Inbox.Value).Add(x => x.SelectedId, 1L));
+
+        var selected = Renders();
+        Assert.True(selected[1] > after[1] && selected[3] > after[3], "selection moves: both rows render");
+        Assert.Equal(after[2], selected[2]);
+        Assert.Equal("page", cut.Find("[data-conversation-id='1']").GetAttribute("aria-current"));
+    }
+
+    [Fact]
     public async Task WhenNoConversations_ThenEmptyStateIsShown()
     {
         await SeedAsync();
