@@ -60,10 +60,17 @@ public static class InboxLive
         // 1. No pages open.
         var idle0 = await IdleAsync(pid, idleSeconds);
         Console.WriteLine($"idle, 0 pages: server CPU {idle0:F2} ms/s over {idleSeconds} s; {Stats.Load()}");
-        var (n0, cpu0, wall0, _) = await SteadyAsync(sender, pid, rng, agents, rate, seconds, "No pages");
+        // Twice, keeping the cheaper: the per-page figure below subtracts this, and a run that also paid for something
+        // that is not per text (a tier-1 compile, a gen2 collection) made it swing from 4 to 9 ms per text.
+        var (n0, cpu0, wall0) = (0, double.MaxValue, 0.0);
+        for (var round = 1; round <= 2; round++)
+        {
+            var (n, cpu, wall, _) = await SteadyAsync(sender, pid, rng, agents, rate, seconds, "No pages");
+            Console.WriteLine($"{rate}/s signed webhooks for {seconds} s to {agents} agents, 0 pages open (run {round} of 2): {n} texts, server CPU {cpu:F0} ms in {wall:F1} s"
+                + $" = {cpu / n:F2} ms per text ({(cpu - idle0 * wall) / n:F2} ms net of idle); {Stats.Load()}");
+            if (cpu / n < cpu0 / Math.Max(1, n0)) (n0, cpu0, wall0) = (n, cpu, wall);
+        }
         var net0 = (cpu0 - idle0 * wall0) / n0;
-        Console.WriteLine($"{rate}/s signed webhooks for {seconds} s to {agents} agents, 0 pages open: {n0} texts, server CPU {cpu0:F0} ms in {wall0:F1} s"
-            + $" = {cpu0 / n0:F2} ms per text ({net0:F2} ms net of idle); {Stats.Load()}");
 
         var memory = new Memory(pid, tools);
         var heap0 = await memory.MeasureAsync("0 pages");
