@@ -19,4 +19,15 @@ public class SharedThemeProviderTests : MudTestBase
         Assert.Contains("--mud-palette-primary: rgba(31,78,121,1);", shared.Markup);
         shared.MarkupMatches(stock.Markup);
     }
+
+    [Fact]
+    public void TwoProvidersHoldOneDefaultThemeBetweenThem()
+    {
+        var first = Ctx.Render<SharedThemeProvider>(p => p.Add(x => x.Theme, Theme));
+        var second = Ctx.Render<SharedThemeProvider>(p => p.Add(x => x.Theme, Theme));
+
+        // Null would mean MudBlazor moved its field: the sharing is off and this test says so.
+        Assert.NotNull(first.Instance.HeldDefaultTheme);
+        Assert.Same(first.Instance.HeldDefaultTheme, second.Instance.HeldDefaultTheme);
+    }
 }

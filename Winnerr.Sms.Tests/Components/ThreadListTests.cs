@@ -74,6 +74,30 @@ public class ThreadListTests : MudTestBase
     }
 
     [Fact]
+    public async Task WhenThePageReloadsWithEqualCopies_ThenNoRowRendersAgainAndRowsHoldTheNewCopies()
+    {
+        await SeedAsync(Thread(1, 1), Thread(2, 30));
+        var cut = Ctx.Render<ThreadList>(p => p.Add(x => x.State, Inbox.Value));
+        var before = cut.FindComponents<ThreadItem>().Select(c => c.RenderCount).ToList();
+
+        // What the circuit's full first page does to the rows the prerender handed over: the same threads, new objects.
+        ThreadSummary[] reloaded = [Thread(1, 1), Thread(2, 30)];
+        await SeedAsync(reloaded);
+        cut.Render(p => p.Add(x => x.State, Inbox.Value));
+
+        var rows = cut.FindComponents<ThreadItem>();
+        Assert.Equal(before, rows.Select(c => c.RenderCount).ToList());
+        Assert.Same(reloaded[0], rows[0].Instance.Thread);
+        Assert.Same(reloaded[1], rows[1].Instance.Thread);
+
+        await SeedAsync(Thread(1, 1, unread: 3), Thread(2, 30));
+        cut.Render(p => p.Add(x => x.State, Inbox.Value));
+
+        Assert.True(cut.FindComponents<ThreadItem>()[0].RenderCount > before[0], "a changed copy renders");
+        Assert.Equal("3", cut.Find("[data-testid=thread-unread]").TextContent);
+    }
+
+    [Fact]
     public async Task WhenNoConversations_ThenEmptyStateIsShown()
     {
         await SeedAsync();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.RenderTree;
 using MudBlazor;
@@ -14,6 +15,18 @@ namespace Winnerr.Sms.App.Components.Layout;
 public sealed class SharedThemeProvider : MudThemeProvider
 {
     private static readonly ConcurrentDictionary<(MudTheme? Theme, bool Dark, bool DefaultScrollbar), string?> Markup = new();
+
+    // MudBlazor 9 gives every provider a default theme of its own (a private field set in its constructor) beside
+    // the one passed in: ~10 KB of palettes and colours per open page. One copy for all; none if the field moves.
+    private static readonly FieldInfo? DefaultThemeField =
+        typeof(MudThemeProvider).GetField("_originalMudTheme", BindingFlags.Instance | BindingFlags.NonPublic) is { } field
+        && field.FieldType == typeof(MudTheme) ? field : null;
+    private static readonly MudTheme DefaultTheme = new();
+
+    public SharedThemeProvider() => DefaultThemeField?.SetValue(this, DefaultTheme);
+
+    /// <summary>The default theme this provider holds, for tests.</summary>
+    internal MudTheme? HeldDefaultTheme => DefaultThemeField?.GetValue(this) as MudTheme;
 
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
