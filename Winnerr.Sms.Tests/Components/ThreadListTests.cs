@@ -55,11 +55,13 @@ public class ThreadListTests : MudTestBase
         var cut = Ctx.Render<ThreadList>(p => p.Add(x => x.State, Inbox.Value).Add(x => x.SelectedId, 3L));
         Dictionary<long, int> Renders() => cut.FindComponents<ThreadItem>().ToDictionary(c => c.Instance.Thread.ConversationId, c => c.RenderCount);
         var before = Renders();
+        var toolbar = cut.FindComponent<ThreadToolbar>().RenderCount;
 
         Dispatcher.Dispatch(new InboxEventReceivedAction(new ThreadChanged(1, Thread(2, 0, unread: 1, preview: "New!"), Message(9, 2, 0), 1)));
         cut.Render(p => p.Add(x => x.State, Inbox.Value).Add(x => x.SelectedId, 3L));
 
         var after = Renders();
+        Assert.Equal(toolbar, cut.FindComponent<ThreadToolbar>().RenderCount);
         Assert.True(after[2] > before[2], "the changed thread's row renders again");
         Assert.Equal(before[1], after[1]);
         Assert.Equal(before[3], after[3]);
