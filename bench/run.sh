@@ -133,6 +133,14 @@ done
 start_app "$work/live.db" 5311 Auth__SignInPermitLimit=100
 $bench inbox-live http://127.0.0.1:5311 "$token" "$app_pid" $agents 2 20 30 30 50 "$tools" || missed
 stop_app "$app_pid"
+
+echo "== 12b. the floor under that memory: bench/CircuitFloor, a Blazor Server page with one line of text, measured the same way (10 → 20 pages)"
+dotnet build -c Release bench/CircuitFloor >/dev/null
+ASPNETCORE_URLS="http://127.0.0.1:5312" dotnet bench/CircuitFloor/bin/Release/net10.0/CircuitFloor.dll >"$work/floor.log" 2>&1 &
+floor_pid=$!; pids+=($floor_pid)
+wait_for http://127.0.0.1:5312/
+$bench circuit-floor http://127.0.0.1:5312 "$floor_pid" 10 "$tools"
+stop_app "$floor_pid"
 fi
 
 if step campaign; then

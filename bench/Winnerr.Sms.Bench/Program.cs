@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "open-thread" => await OpenThread.RunAsync(new Uri(args[1]), int.Parse(args[2]), int.Parse(args[3])),
     "inbox-live" => await InboxLive.RunAsync(new Uri(args[1]), args[2], int.Parse(args[3]), int.Parse(args[4]), int.Parse(args[5]),
         double.Parse(args[6], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[7]), int.Parse(args[8]), int.Parse(args[9]), args.Length > 10 ? args[10] : null),
+    "circuit-floor" => await CircuitFloor.RunAsync(new Uri(args[1]), int.Parse(args[2]), int.Parse(args[3]), args.Length > 4 ? args[4] : null),
     "people" => await PeopleSearch.RunAsync(args[1], int.Parse(args[2])),
     "history" => await HistoryBench.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2]) : 50),
     "history-ingest" => await HistoryIngest.RunAsync(args[1], int.Parse(args[2]), int.Parse(args[3])),
@@ -43,7 +44,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: bare URL | seed DB CONVERSATIONS MESSAGES [BIG_THREAD_MESSAGES] | webhooks BASEURL TOKEN [PATH] | live BASEURL TOKEN COUNT | open BASEURL COUNT"
         + " | open-thread BASEURL COUNT BIG_THREAD_MESSAGES | inbox-live BASEURL TOKEN APP_PID AGENTS PAGES_PER_AGENT RATE SECONDS IDLE_SECONDS PROBES [TOOLS_DIR]"
-        + " | people DB COUNT | history DB [SAMPLES] | history-typing BASEURL COUNT | history-ingest FOLDER COUNT ROUNDS | templates COUNT"
+        + " | circuit-floor BASEURL APP_PID PAGES [TOOLS_DIR] | people DB COUNT | history DB [SAMPLES] | history-typing BASEURL COUNT | history-ingest FOLDER COUNT ROUNDS | templates COUNT"
         + " | outbox-seed DB COUNT | outbox-drain DB COUNT LAUNCHED_UNIX_MS TIMEOUT_S | outbox-pace DB RATE SECONDS TIMEOUT_S [FROM_CAMPAIGN_ID]"
         + " | text BASEURL TOKEN FROM BODY | shot BASEURL PATH OUT.png WIDTH HEIGHT [OPEN_PHONE|-] [CLICK_TESTID]"
         + " | dialer BASEURL DB COUNT"
