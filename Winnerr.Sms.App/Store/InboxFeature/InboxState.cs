@@ -7,7 +7,11 @@ namespace Winnerr.Sms.App.Store.InboxFeature;
 [FeatureState]
 public sealed record InboxState
 {
-    public const int PageSize = 100;
+    /// <summary>
+    /// Threads loaded at a time: the 16 plain rows and three screens more. Every open page holds what it loaded
+    /// (~0.6 KB a thread with its consent state and strings), so a bigger first page costs each tab of a large inbox.
+    /// </summary>
+    public const int PageSize = 50;
 
     /// <summary>The filter and search the list shows; <see cref="Threads"/> and <see cref="TotalThreads"/> are for it.</summary>
     public ThreadQuery Query { get; init; } = ThreadQuery.All;
