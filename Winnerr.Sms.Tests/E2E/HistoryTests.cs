@@ -64,6 +64,17 @@ public sealed class HistoryTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(row.Locator("mark")).ToHaveTextAsync("zebrawood");
         await Expect(_page.GetByTestId("history-total")).ToHaveTextAsync("1 text");
         await Expect(_page).ToHaveURLAsync(new Regex("/phone/sms/history\\?q=zebraw$"));
+
+        // The box's clear button, and Esc, bring every text back.
+        await _page.GetByTestId("history-search-clear").ClickAsync();
+        await Expect(Rows).ToHaveCountAsync(50);
+        await Expect(Search).ToHaveValueAsync("");
+        await Expect(_page).ToHaveURLAsync(new Regex("/phone/sms/history$"));
+        await Search.PressSequentiallyAsync("zebraw");
+        await Expect(Rows).ToHaveCountAsync(1);
+        await Search.PressAsync("Escape");
+        await Expect(Rows).ToHaveCountAsync(50);
+        await Expect(Search).ToHaveValueAsync("");
     }
 
     [Fact]
