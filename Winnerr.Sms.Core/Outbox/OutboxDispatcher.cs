@@ -59,9 +59,19 @@ public sealed class OutboxDispatcher(
                 }
                 await RefreshStaleAsync(stoppingToken);
                 var (claimed, full) = await ClaimAsync(now, stoppingToken);
-                foreach (var item in claimed)
+                for (var i = 0; i < claimed.Count; i++)
                 {
-                    await inFlight.WaitAsync(stoppingToken);
+                    var item = claimed[i];
+                    try
+                    {
+                        await inFlight.WaitAsync(stoppingToken);
+                    }
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    {
+                        // Stopping before these were started: certainly not sent, so back to the queue, not to reconciliation.
+                        await Task.WhenAll(claimed.Skip(i).Select(ReleaseUnsentAsync));
+                        throw;
+                    }
                     if (_pacer.Enabled) _waiting[item.MessageId] = item;
                     var task = ProcessAsync(item, stoppingToken).ContinueWith(_ => inFlight.Release(), TaskScheduler.Default);
                     lock (running) running.Add(task);
