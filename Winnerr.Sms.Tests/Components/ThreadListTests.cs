@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Winnerr.Sms.App.Components;
 using Winnerr.Sms.App.Components.Inbox;
 using Winnerr.Sms.App.Components.Layout;
 using Winnerr.Sms.App.Store.InboxFeature;
@@ -31,6 +33,23 @@ public class ThreadListTests : MudTestBase
         Assert.Null(items[1].QuerySelector("[data-testid=thread-unread]"));
         Assert.Equal("/phone/sms/2", items[1].GetAttribute("href"));
         Assert.Equal("page", items[1].GetAttribute("aria-current"));
+    }
+
+    [Fact]
+    public async Task WhenTheAgentsTimeZoneArrivesAfterTheFirstRender_ThenEveryRowShowsItsTimeInThatZone()
+    {
+        await SeedAsync(Thread(1, 1), Thread(2, 30));
+        var tokyo = ClientTime.FromName("Asia/Tokyo");
+        var cut = Ctx.Render<CascadingValue<ClientTime>>(p => p.Add(x => x.Value, ClientTime.Utc)
+            .AddChildContent<ThreadList>(list => list.Add(x => x.State, Inbox.Value)));
+        string[] Times() => cut.FindAll("[data-testid=thread-time]").Select(t => t.GetAttribute("title")!).ToArray();
+        Assert.Equal(Inbox.Value.Threads.Select(t => ClientTime.Utc.Full(t.LastMessageAt)), Times());
+
+        // A first visit has no time-zone cookie: Routes cascades UTC, then the browser's zone once the circuit asks.
+        cut.Render(p => p.Add(x => x.Value, tokyo).AddChildContent<ThreadList>(list => list.Add(x => x.State, Inbox.Value)));
+
+        Assert.Equal(Inbox.Value.Threads.Select(t => tokyo.Full(t.LastMessageAt)), Times());
+        Assert.NotEqual(Inbox.Value.Threads.Select(t => ClientTime.Utc.Full(t.LastMessageAt)), Times());
     }
 
     [Fact]

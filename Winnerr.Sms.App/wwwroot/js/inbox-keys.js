@@ -45,5 +45,14 @@ export function attach(page) {
         e.preventDefault();
     };
     document.addEventListener('keydown', onKey);
-    return { detach: () => document.removeEventListener('keydown', onKey) };
+    // Set here rather than rendered: re-rendering the page (and its title) once more would keep a second render
+    // buffer for each of them in every open page.
+    const inbox = document.querySelector('.inbox');
+    inbox?.setAttribute('data-shortcuts', 'on');
+    return {
+        detach: () => {
+            document.removeEventListener('keydown', onKey);
+            inbox?.setAttribute('data-shortcuts', 'off');
+        }
+    };
 }
