@@ -53,6 +53,21 @@ public class ThreadListTests : MudTestBase
     }
 
     [Fact]
+    public async Task WhenEveryThreadFitsInThePlainRows_ThenNoVirtualizedListIsKept()
+    {
+        await SeedAsync(Enumerable.Range(1, ThreadList.PlainRows).Select(i => Thread(i, i)).ToArray());
+        var cut = Ctx.Render<ThreadList>(p => p.Add(x => x.State, Inbox.Value));
+        Assert.Equal(ThreadList.PlainRows, cut.FindAll("[data-testid=thread-item]").Count);
+        Assert.Empty(cut.FindComponents<Microsoft.AspNetCore.Components.Web.Virtualization.Virtualize<ThreadList.Row>>());
+
+        Dispatcher.Dispatch(new InboxEventReceivedAction(new ThreadChanged(99, Thread(99, 0, unread: 1), Message(999, 99, 0), 1)));
+        cut.Render(p => p.Add(x => x.State, Inbox.Value));
+
+        Assert.Single(cut.FindComponents<Microsoft.AspNetCore.Components.Web.Virtualization.Virtualize<ThreadList.Row>>());
+        Assert.Equal("+12125550099", cut.FindAll("[data-testid=thread-item]")[0].GetAttribute("data-phone"));
+    }
+
+    [Fact]
     public async Task WhenInboundEventArrives_ThenThreadMovesToTopWithUnreadBadge()
     {
         await SeedAsync(Thread(1, 1), Thread(2, 30));
