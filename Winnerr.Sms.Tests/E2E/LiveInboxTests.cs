@@ -172,8 +172,8 @@ public sealed class LiveInboxTests(BrowserFixture browser) : IAsyncLifetime
         var oldest = _page.Locator("[data-testid=thread-item][data-phone='+16465550000']");
         await Expect(oldest).ToHaveCountAsync(0);
 
-        // Each scroll to the bottom renders the sentinel row, which loads the next page; two pages cover 150.
-        for (var scrolls = 0; scrolls < 10 && await oldest.CountAsync() == 0; scrolls++)
+        // Each scroll to the bottom renders the sentinel row, which loads the next page (InboxState.PageSize at a time).
+        for (var scrolls = 0; scrolls < 20 && await oldest.CountAsync() == 0; scrolls++)
         {
             await _page.Locator(".thread-list").EvaluateAsync("el => el.scrollTop = el.scrollHeight");
             try

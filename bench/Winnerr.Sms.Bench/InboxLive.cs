@@ -35,6 +35,8 @@ public static class InboxLive
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * MsPerTick;
     }
 
+    private const int ExtraMemoryPagesPerAgent = 2;
+
     public static async Task<int> RunAsync(Uri baseUrl, string token, int pid, int agents, int pagesPerAgent, double rate, int seconds, int idleSeconds,
         int probes, string? tools)
     {
@@ -93,6 +95,17 @@ public static class InboxLive
             var heapAll = await memory.MeasureAsync($"{pages} pages");
             memory.PerPage(heap0, heapAll, pages);
             memory.PerPage(heapOne, heapAll, pages - agents);
+
+            // Pooled buffers and caches move the heap by ±1 MB between readings, ±100 KB per page over 10 pages: the
+            // slope over more pages says more. Extra pages for this reading only, closed before the CPU is measured.
+            var extra = new List<IPage>();
+            for (var p = 0; p < ExtraMemoryPagesPerAgent; p++)
+                foreach (var (_, context, _) in contexts) extra.Add(await OpenInboxAsync(context, baseUrl));
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var heapMore = await memory.MeasureAsync($"{pages + extra.Count} pages");
+            memory.PerPage(heapOne, heapMore, pages + extra.Count - agents);
+            foreach (var page in extra) await page.CloseAsync();
+            await Task.Delay(TimeSpan.FromSeconds(5));
 
             // The pages' update path compiled too (not measured), then a pause.
             await SteadyAsync(sender, pid, rng, agents, rate, 5, "Warm-up");
