@@ -68,6 +68,9 @@ public class NavMenuTests : MudTestBase
         var item = cut.Find("[data-testid=sign-out-everywhere]");
         Assert.Equal("submit", item.GetAttribute("type"));
         Assert.Equal("/logout/everywhere", item.Closest("form")!.GetAttribute("action"));
+        foreach (var form in cut.FindAll("form"))
+            Assert.Equal(TestAntiforgery.Value, form.QuerySelector($"input[type=hidden][name={TestAntiforgery.FieldName}]")?.GetAttribute("value"));
+        Assert.Equal(2, cut.FindAll("form").Count);
         Assert.Equal("true", cut.Find("[data-testid=account-menu]").GetAttribute("aria-expanded"));
 
         cut.Find("[role=menu]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" });

@@ -39,6 +39,16 @@ public abstract class MudTestBase : IAsyncLifetime
         Ctx.Services.AddScoped<CurrentAgent>();
         Ctx.Services.AddSingleton(Drafts);
         Ctx.Services.AddSingleton<Winnerr.Sms.App.Components.Inbox.IDraftStore>(Drafts);
+        Ctx.Services.AddSingleton<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider>(new TestAntiforgery());
+    }
+
+    /// <summary>The token a signed-in page would hold, for components that post plain forms.</summary>
+    protected sealed class TestAntiforgery : Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider
+    {
+        public const string FieldName = "__RequestVerificationToken";
+        public const string Value = "test-antiforgery-token";
+
+        public override Microsoft.AspNetCore.Components.Forms.AntiforgeryRequestToken GetAntiforgeryToken() => new(Value, FieldName);
     }
 
     protected MemoryDrafts Drafts { get; } = new();
