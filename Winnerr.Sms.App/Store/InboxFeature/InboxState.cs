@@ -8,7 +8,7 @@ namespace Winnerr.Sms.App.Store.InboxFeature;
 public sealed record InboxState
 {
     /// <summary>
-    /// Threads loaded at a time: the 16 plain rows and a screen more; scrolling near the end loads the next page
+    /// Threads loaded at a time: the plain rows (ThreadList.PlainRows) and a screen more; scrolling near the end loads the next page
     /// (~10 ms). Every open page holds what it loaded (~0.5 KB a thread with its consent state and strings), so a
     /// bigger first page costs every open tab of a large inbox for as long as it is open.
     /// </summary>
