@@ -8,9 +8,9 @@ namespace Winnerr.Sms.App.Store.InboxFeature;
 public sealed record InboxState
 {
     /// <summary>
-    /// Threads loaded at a time: the plain rows (ThreadList.PlainRows) and a screen more; scrolling near the end loads the next page
-    /// (~10 ms). Every open page holds what it loaded (~0.5 KB a thread with its consent state and strings), so a
-    /// bigger first page costs every open tab of a large inbox for as long as it is open.
+    /// Threads loaded at a time: the plain rows (ThreadList.PlainRows) and a screen more; scrolling near the end
+    /// loads the next page (~10 ms). Every open page holds what it loaded (~0.5 KB a thread with its consent state
+    /// and strings), so a bigger first page costs every open tab of a large inbox for as long as it is open.
     /// </summary>
     public const int PageSize = 25;
 
