@@ -53,6 +53,7 @@ public sealed class LiveInboxTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(top.GetByTestId("thread-preview")).ToHaveTextAsync("Hi, what's the asking price on Oak St?");
         await Expect(top.GetByTestId("thread-unread")).ToHaveTextAsync("1");
         await Expect(_page.GetByTestId("nav-unread")).ToHaveTextAsync("2");
+        await Expect(_page).ToHaveTitleAsync("(2) Inbox · Winnerr SMS");
         Assert.True(await _page.EvaluateAsync<bool>("() => window.__sameDocument === true"));
     }
 
@@ -70,6 +71,7 @@ public sealed class LiveInboxTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(_page.Locator("[data-testid=message][data-direction=inbound]")).ToHaveCountAsync(2);
         await Expect(Thread("+12125550147").GetByTestId("thread-unread")).ToHaveCountAsync(0);
         await Expect(_page.GetByTestId("nav-unread")).ToHaveCountAsync(0);
+        await Expect(_page).ToHaveTitleAsync("Inbox · Winnerr SMS");
         await using var db = await _app.DbAsync();
         Assert.Equal(0, (await db.Conversations.SingleAsync()).UnreadCount);
     }

@@ -57,6 +57,7 @@ public sealed class NavigationDrawerTests(BrowserFixture browser) : IAsyncLifeti
     {
         await _page.SetViewportSizeAsync(1280, 800);
         await _page.SignInAsync();
+        await Expect(_page).ToHaveTitleAsync(new Regex("Inbox · Winnerr SMS$"));
 
         await Expect(Drawer).ToBeVisibleAsync();
         await Expect(Toggle).ToHaveAttributeAsync("aria-expanded", "true");
@@ -69,6 +70,7 @@ public sealed class NavigationDrawerTests(BrowserFixture browser) : IAsyncLifeti
         await _page.EvaluateAsync("() => Blazor.navigateTo('/people')");
         await Expect(_page).ToHaveURLAsync(new Regex("/people$"));
         await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "People" })).ToBeVisibleAsync();
+        await Expect(_page).ToHaveTitleAsync("People · Winnerr SMS");
         await Expect(Drawer).ToBeHiddenAsync();
 
         await Toggle.ClickAsync();
