@@ -37,6 +37,13 @@ public static class InboxLive
 
     private const int ExtraMemoryPagesPerAgent = 2;
 
+    /// <summary>
+    /// The wait before each heap reading. The shared array pools keep what was rented while pages opened (render,
+    /// JSON and socket buffers, ~1 MB) until a gen-2 collection finds them unused for 60 s; read sooner, they count
+    /// as if the pages held them, up to ~30 KB per page over the 10 → 40 slope, and differently in every run.
+    /// </summary>
+    private static readonly TimeSpan MemorySettle = TimeSpan.FromSeconds(65);
+
     public static async Task<int> RunAsync(Uri baseUrl, string token, int pid, int agents, int pagesPerAgent, double rate, int seconds, int idleSeconds,
         int probes, string? tools)
     {
@@ -72,6 +79,7 @@ public static class InboxLive
         var net0 = (cpu0 - idle0 * wall0) / n0;
 
         var memory = new CircuitMemory(pid, tools);
+        await Task.Delay(MemorySettle);
         var heap0 = await memory.MeasureAsync("0 pages");
 
         // 2. pagesPerAgent inbox pages per agent, each agent in a browser context of their own.
@@ -87,11 +95,11 @@ public static class InboxLive
                 await page.GetByTestId("thread-item").First.WaitForAsync();
                 contexts.Add((a, context, [page]));
             }
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            await Task.Delay(MemorySettle);
             var heapOne = await memory.MeasureAsync($"{agents} pages");
             for (var p = 1; p < pagesPerAgent; p++)
                 foreach (var (_, context, open) in contexts) open.Add(await OpenInboxAsync(context, baseUrl));
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            await Task.Delay(MemorySettle);
             var heapAll = await memory.MeasureAsync($"{pages} pages");
             memory.PerPage(heap0, heapAll, pages);
             memory.PerPage(heapOne, heapAll, pages - agents);
@@ -101,11 +109,15 @@ public static class InboxLive
             var extra = new List<IPage>();
             for (var p = 0; p < ExtraMemoryPagesPerAgent; p++)
                 foreach (var (_, context, _) in contexts) extra.Add(await OpenInboxAsync(context, baseUrl));
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            await Task.Delay(MemorySettle);
             var heapMore = await memory.MeasureAsync($"{pages + extra.Count} pages");
             memory.PerPage(heapOne, heapMore, pages + extra.Count - agents);
+            // Closing them takes away what those circuits held and nothing the process grew while they opened (the
+            // socket transport's block pool, shared caches): the difference is theirs alone.
             foreach (var page in extra) await page.CloseAsync();
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            await Task.Delay(MemorySettle);
+            var heapClosed = await memory.MeasureAsync($"{pages} pages again, {extra.Count} closed");
+            memory.PerPage(heapClosed, heapMore, extra.Count);
 
             // The pages' update path compiled too (not measured), then a pause.
             await SteadyAsync(sender, pid, rng, agents, rate, 5, "Warm-up");
