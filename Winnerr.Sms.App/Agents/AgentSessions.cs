@@ -51,6 +51,39 @@ public sealed class AgentSessions(IDbContextFactory<SmsDbContext> dbFactory, IIn
         return row.EndedAt is null ? null : row.EndedReason ?? "ended";
     }
 
+    public const string AgentGone = "agent removed";
+    public const string AgentLocked = "agent locked out";
+    public const string StampChanged = "sign-in details changed";
+
+    /// <summary>
+    /// Why an open page's sign-in no longer holds, or null while it does: its session ended, or its agent is gone, locked
+    /// out, or has a new security stamp (what UserManager would say, for EF's store). One query on a short-lived
+    /// context: every open page asks once a revalidation interval, all day, so it is the whole of an idle page's cost.
+    /// </summary>
+    public async Task<string?> SignInEndedReasonAsync(string sessionId, long userId, string? securityStamp, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = db.AgentSessions.Where(s => s.Id == sessionId && s.UserId == userId);
+        // Scalar subqueries on the session's key (SQLite has no APPLY for a nested row).
+        var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.SecurityStamp,
+                u.LockoutEnabled,
+                u.LockoutEnd,
+                SessionFound = session.Any(),
+                Ended = session.Select(s => s.EndedAt != null).FirstOrDefault(),
+                EndedReason = session.Select(s => s.EndedReason).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (row is null) return AgentGone;
+        if (!row.SessionFound) return "unknown session";
+        if (row.Ended) return row.EndedReason ?? "ended";
+        // Compared here: SQLite cannot compare DateTimeOffset in SQL.
+        if (row.LockoutEnabled && row.LockoutEnd is { } end && end > clock.GetUtcNow()) return AgentLocked;
+        return securityStamp == row.SecurityStamp ? null : StampChanged;
+    }
+
     public async Task EndAsync(string sessionId, long userId, string reason)
     {
         await using var db = await dbFactory.CreateDbContextAsync();

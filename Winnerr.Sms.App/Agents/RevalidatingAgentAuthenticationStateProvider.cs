@@ -13,7 +13,6 @@ namespace Winnerr.Sms.App.Agents;
 /// </summary>
 public sealed class RevalidatingAgentAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
-    IServiceScopeFactory scopeFactory,
     AgentSessions sessions,
     IOptions<IdentityOptions> identityOptions,
     IOptions<AuthOptions> authOptions) : RevalidatingServerAuthenticationStateProvider(loggerFactory)
@@ -43,19 +42,10 @@ public sealed class RevalidatingAgentAuthenticationStateProvider(
         if (!long.TryParse(state.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
             || AgentSessions.IdOf(state.User) is not { } sessionId)
             return false;
-        if (await sessions.EndedReasonAsync(sessionId, userId, ct) is { } ended)
-        {
-            SignedOutByAgent = ended is AgentSessions.SignedOut or AgentSessions.SignedOutEverywhere;
-            return false;
-        }
-
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
-        var user = await users.GetUserAsync(state.User);
-        if (user is null || await users.IsLockedOutAsync(user)) return false;
-        if (!users.SupportsUserSecurityStamp) return true;
-        var principalStamp = state.User.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await users.GetSecurityStampAsync(user);
+        var stamp = state.User.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
+        if (await sessions.SignInEndedReasonAsync(sessionId, userId, stamp, ct) is not { } ended) return true;
+        SignedOutByAgent = ended is AgentSessions.SignedOut or AgentSessions.SignedOutEverywhere;
+        return false;
     }
 }
 

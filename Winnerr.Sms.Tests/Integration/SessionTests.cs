@@ -99,6 +99,41 @@ public partial class SessionTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/phone/sms")).StatusCode);
     }
 
+    [Fact]
+    public async Task AnOpenPagesSignInCheck_SaysWhyItNoLongerHolds_InOneQuery()
+    {
+        var (client, _) = await SignInAsync();
+        var sessions = _app.Services.GetRequiredService<AgentSessions>();
+        AgentSession session;
+        AgentUser user;
+        await using (var db = await _app.DbAsync())
+        {
+            session = await db.AgentSessions.SingleAsync();
+            user = await db.Users.SingleAsync(u => u.Id == session.UserId);
+        }
+
+        Assert.Null(await sessions.SignInEndedReasonAsync(session.Id, user.Id, user.SecurityStamp));
+        Assert.Equal(AgentSessions.StampChanged, await sessions.SignInEndedReasonAsync(session.Id, user.Id, "an older stamp"));
+        Assert.Equal("unknown session", await sessions.SignInEndedReasonAsync("not-a-session", user.Id, user.SecurityStamp));
+        Assert.Equal(AgentSessions.AgentGone, await sessions.SignInEndedReasonAsync(session.Id, user.Id + 1000, user.SecurityStamp));
+
+        // Locked out without the session being ended (the admin's path ends it too): the lockout alone is enough.
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AgentUser>>();
+            var tracked = (await users.FindByIdAsync(user.Id.ToString()))!;
+            await users.SetLockoutEnabledAsync(tracked, true);
+            await users.SetLockoutEndDateAsync(tracked, DateTimeOffset.UtcNow.AddMinutes(5));
+            Assert.Equal(AgentSessions.AgentLocked, await sessions.SignInEndedReasonAsync(session.Id, user.Id, await users.GetSecurityStampAsync(tracked)));
+            await users.SetLockoutEndDateAsync(tracked, DateTimeOffset.UtcNow.AddMinutes(-1));
+            Assert.Null(await sessions.SignInEndedReasonAsync(session.Id, user.Id, await users.GetSecurityStampAsync(tracked)));
+            user.SecurityStamp = await users.GetSecurityStampAsync(tracked);
+        }
+
+        await PostFormAsync(client, "/logout");
+        Assert.Equal(AgentSessions.SignedOut, await sessions.SignInEndedReasonAsync(session.Id, user.Id, user.SecurityStamp));
+    }
+
     private async Task<(HttpClient Client, string Cookie)> SignInAsync(string email = SmsAppFactory.AgentEmail, string password = SmsAppFactory.AgentPassword)
     {
         var client = SignIn.Client(_app);
