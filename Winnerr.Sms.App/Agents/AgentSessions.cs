@@ -58,7 +58,7 @@ public sealed class AgentSessions(IDbContextFactory<SmsDbContext> dbFactory, IIn
     /// <summary>
     /// Why an open page's sign-in no longer holds, or null while it does: its session ended, or its agent is gone, locked
     /// out, or has a new security stamp (what UserManager would say, for EF's store). One query on a short-lived
-    /// context: every open page asks once a revalidation interval, all day, so it is the whole of an idle page's cost.
+    /// context: every open page asks once a revalidation interval, all day.
     /// </summary>
     public async Task<string?> SignInEndedReasonAsync(string sessionId, long userId, string? securityStamp, CancellationToken ct = default)
     {
