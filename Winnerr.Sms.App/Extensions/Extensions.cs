@@ -136,9 +136,10 @@ public static class Extensions
         {
             c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
             c.PopoverOptions.ThrowOnDuplicateProvider = true;
-            // Every circuit's popover service wakes on this period, forever, to detach the popovers closed meanwhile:
-            // at MudBlazor's 0.5 s it was most of what an idle page costs the server. Closed popovers are hidden either way.
-            c.PopoverOptions.QueueDelay = TimeSpan.FromSeconds(2);
+            // Every circuit's popover service wakes on this period, forever, to disconnect the browser-side observers of
+            // popovers already disposed: at MudBlazor's 0.5 s it was most of what an idle page costs the server. The
+            // provider stops rendering a disposed popover at once, so a long period only delays that observer clean-up.
+            c.PopoverOptions.QueueDelay = TimeSpan.FromSeconds(60);
         });
         builder.Services.AddFlux(typeof(Extensions).Assembly);
     }
