@@ -111,7 +111,11 @@ public class IsolationTests : IAsyncLifetime
         var bea = await SignIn.SignedInClientAsync(_app, "bea@winnerr.test", "bea-password-2026");
         var admin = await SignIn.SignedInClientAsync(_app);
         Assert.DoesNotContain("Is this the right number?", await (await bea.GetAsync("/phone/sms/unassigned")).Content.ReadAsStringAsync());
-        Assert.Contains("Is this the right number?", await (await admin.GetAsync("/phone/sms/unassigned")).Content.ReadAsStringAsync());
+        var page = await (await admin.GetAsync("/phone/sms/unassigned")).Content.ReadAsStringAsync();
+        Assert.Contains("Is this the right number?", page);
+        // Laid out as an inbox row (the grid's children, the avatar from data-initials), numbers written for people.
+        Assert.Contains("data-initials=\"#\"", page);
+        Assert.Contains("<span class=\"thread-item__name\">(617) 555-0162 → (917) 555-0111</span>", page);
     }
 
     [Fact]
