@@ -27,13 +27,28 @@ internal static class CampaignWrites
     }
 
     /// <summary>
-    /// The state a claimed row goes back to (a hold, a retry): parked when its campaign was paused or cancelled meanwhile,
-    /// so a pause also holds the texts that were in a dispatcher's hands when it happened.
+    /// The state a claimed row goes back to (a hold, a retry): parked when its campaign was paused meanwhile, so a pause
+    /// also holds the texts that were in a dispatcher's hands when it happened. A cancelled campaign's row that gets here
+    /// may have reached the provider (<see cref="CancelsUnsentAsync"/> took the rest): it stays pending, and the dispatcher
+    /// reconciles it and cancels it instead of sending.
     /// </summary>
     public static async Task<string> ReleasedStateAsync(SmsDbContext db, OutboxItem row, CancellationToken ct) =>
-        row.CampaignId is { } id && await db.Campaigns.AnyAsync(c => c.Id == id && c.State != CampaignState.Running, ct)
+        row.CampaignId is { } id && await db.Campaigns.AnyAsync(c => c.Id == id && c.State == CampaignState.Paused, ct)
             ? OutboxState.Paused
             : OutboxState.Pending;
+
+    /// <summary>
+    /// A claimed row coming back unsent (a hold, a retry, a refusal) after its campaign was cancelled: cancelled as the
+    /// cancel did for every text still waiting. Not when an earlier attempt may have reached the provider: that one is
+    /// reconciled first. True when it cancelled the text.
+    /// </summary>
+    public static async Task<bool> CancelsUnsentAsync(SmsDbContext db, OutboxItem row, Message message, DateTimeOffset now, CancellationToken ct)
+    {
+        if (row.Reconcile || row.CampaignId is not { } id || !await db.Campaigns.AnyAsync(c => c.Id == id && c.State == CampaignState.Cancelled, ct))
+            return false;
+        CancelUnsent(db, row, message, now);
+        return true;
+    }
 
     /// <summary>
     /// Carrier filtering (30007) on more than <see cref="CampaignOptions.FilteringPauseRate"/> of a campaign's handed-over

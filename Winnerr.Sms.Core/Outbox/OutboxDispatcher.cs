@@ -38,7 +38,7 @@ public sealed class OutboxDispatcher(
     private sealed record Claimed(
         long Id, long MessageId, long? CampaignId, long ContactId, string Sender, int Priority, DateTimeOffset DueAt, string Body, TextPurpose Purpose, string Phone,
         string FirstName, string LastName, string? TimeZone, ContactConsentState Consent, int RecentMarketing, bool Reconcile, DateTimeOffset? ReconcileSince,
-        DateTimeOffset ClaimedAt, string Token);
+        string? CampaignStopped, DateTimeOffset ClaimedAt, string Token);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -173,6 +173,8 @@ public sealed class OutboxDispatcher(
             .Select(o => new
             {
                 Row = o, o.Message!.Body, o.Message.Purpose, o.Message.Contact,
+                // Paused or cancelled (a recovered claim, a reconciling retry): settled below without sending.
+                CampaignStopped = o.Campaign != null && o.Campaign.State != CampaignState.Running ? o.Campaign.State : null,
                 // The frequency cap, counted only for marketing texts.
                 RecentMarketing = o.Message.Purpose == TextPurpose.Marketing
                     ? db.Messages.Count(m => m.ContactId == o.Message.ContactId && m.Purpose == TextPurpose.Marketing
@@ -182,7 +184,7 @@ public sealed class OutboxDispatcher(
             .ToListAsync(ct);
         var claimed = rows.Select(r => new Claimed(r.Row.Id, r.Row.MessageId, r.Row.CampaignId, r.Contact.Id, r.Row.SenderNumber, r.Row.Priority, r.Row.DueAt, r.Body, r.Purpose,
             r.Contact.Phone, r.Contact.FirstName, r.Contact.LastName, r.Contact.TimeZone, r.Contact.ConsentState, r.RecentMarketing,
-            r.Row.Reconcile, r.Row.ReconcileSince, now, token)).ToList();
+            r.Row.Reconcile, r.Row.ReconcileSince, r.CampaignStopped, now, token)).ToList();
         return (claimed, full);
     }
 
@@ -206,6 +208,18 @@ public sealed class OutboxDispatcher(
         void TurnOver() => _waiting.TryRemove(item.MessageId, out _);
         try
         {
+            var sms = new OutboundSms(item.MessageId, item.Sender, item.Phone, item.Body);
+            if (item.CampaignStopped is { } stopped)
+            {
+                // Nothing of a paused or cancelled campaign is sent: the claim goes back (parked, or the text cancelled).
+                // A cancelled campaign's text that may have reached the provider is looked up first and recorded if it did.
+                if (stopped == CampaignState.Cancelled && item.Reconcile
+                    && await FindAcceptedAsync(sms, item.ReconcileSince ?? item.ClaimedAt, ct) is { } sent)
+                    await writer.ExecuteAsync(new RecordSendOutcome(item.MessageId, item.Token, SendResult.Accepted(sent.Sid, sent.Status)));
+                else
+                    await writer.ExecuteAsync(new ReleaseClaim(item.MessageId, item.Token));
+                return;
+            }
             var decision = gate.Decide(new GateRequest(item.Purpose, Contact.NameOf(item.FirstName, item.LastName, item.Phone), item.Phone,
                 item.TimeZone, item.Consent, clock.GetUtcNow(), item.RecentMarketing));
             if (decision.Verdict == GateVerdict.Refuse)
@@ -219,7 +233,6 @@ public sealed class OutboxDispatcher(
                 return;
             }
 
-            var sms = new OutboundSms(item.MessageId, item.Sender, item.Phone, item.Body);
             if (item.Reconcile && await FindAcceptedAsync(sms, item.ReconcileSince ?? item.ClaimedAt, ct) is { } found)
             {
                 logger.LogInformation("Message {MessageId} had reached the provider as {Sid}; recorded, not resent", item.MessageId, found.Sid);

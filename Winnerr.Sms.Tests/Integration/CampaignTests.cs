@@ -397,6 +397,55 @@ public class CampaignTests : IAsyncLifetime
         Assert.Equal(1, (await Campaigns.GetAsync(_agentId, id.Value))!.Progress.Replied);
     }
 
+    [Fact]
+    public async Task WhenACampaignIsCancelledWhileItsTextsAreInADispatchersHands_ThenAHoldARetryOrARefusalCancelsThem_AndAnUnknownOneIsReconciledNotSent()
+    {
+        await StartAsync(perSecond: 0);
+        var writer = _app.Services.GetRequiredService<InboxWriter>();
+        // With the sender paused no dispatcher claims the campaign's texts: the test holds the claims, as a dispatcher would.
+        await using (var db = await _app.DbAsync())
+            await db.AgentNumbers.Where(n => n.PhoneNumber == SmsAppFactory.AgentNumber).ExecuteUpdateAsync(s => s.SetProperty(n => n.PausedAt, DateTimeOffset.UtcNow));
+        var id = await ConfirmAsync(await SeedAsync(4));
+        const string token = "another-node:claim";
+        List<long> messages;
+        await using (var db = await _app.DbAsync())
+        {
+            Assert.Equal(4, await db.Outbox.Where(o => o.CampaignId == id).ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.State, OutboxState.Sending).SetProperty(o => o.ClaimToken, token)
+                .SetProperty(o => o.ClaimedAt, DateTimeOffset.UtcNow).SetProperty(o => o.Attempts, 1)));
+            messages = await db.Outbox.Where(o => o.CampaignId == id).OrderBy(o => o.MessageId).Select(o => o.MessageId).ToListAsync();
+        }
+
+        Assert.Null(await Campaigns.ChangeAsync(_agentId, id, CampaignAction.Cancel));
+        await writer.ExecuteAsync(new HoldOutbound(messages[0], token, DateTimeOffset.UtcNow.AddHours(8)));
+        await writer.ExecuteAsync(new RecordSendOutcome(messages[1], token, SendResult.Refused(SendOutcome.Retryable, 20429, "Too many requests")));
+        await writer.ExecuteAsync(new RecordSendOutcome(messages[2], token, SendResult.Refused(SendOutcome.Configuration, 30034, "Not registered")));
+        await writer.ExecuteAsync(new RecordSendOutcome(messages[3], token, SendResult.Refused(SendOutcome.Unknown, null, "The SMS provider did not answer.")));
+
+        await using (var db = await _app.DbAsync())
+        {
+            // Certainly unsent: cancelled at once, as the cancel did for the texts still waiting.
+            Assert.All(await db.Messages.Where(m => messages.Take(3).Contains(m.Id)).ToListAsync(), m => Assert.Equal(MessageStatus.Canceled, m.Status));
+            // It may have reached the provider: not parked where no dispatcher looks, but pending, to be reconciled first.
+            var unknown = await db.Outbox.SingleAsync(o => o.CampaignId == id);
+            Assert.Equal((messages[3], OutboxState.Pending, true), (unknown.MessageId, unknown.State, unknown.Reconcile));
+            await db.Outbox.ExecuteUpdateAsync(s => s.SetProperty(o => o.DueAt, DateTimeOffset.UtcNow));
+        }
+        await writer.ExecuteAsync(new ResumeSender(SmsAppFactory.AgentNumber));
+
+        // The provider never saw it, so it is cancelled too, and nothing of the cancelled campaign is sent.
+        await WaitUntilAsync(async db => !await db.Outbox.AnyAsync());
+        await using (var db = await _app.DbAsync())
+        {
+            Assert.Equal(MessageStatus.Canceled, (await db.Messages.SingleAsync(m => m.Id == messages[3])).Status);
+            // Each was its thread's last text: the thread list says so too.
+            Assert.All(await db.Messages.Where(m => messages.Contains(m.Id)).Select(m => m.Conversation.LastMessageStatus).ToListAsync(),
+                status => Assert.Equal(MessageStatus.Canceled, status));
+        }
+        Assert.Empty(await ProviderCountsAsync());
+        Assert.Equal(4, (await Campaigns.RecipientsAsync(_agentId, id, RecipientStates.Cancelled)).Count);
+    }
+
     private async Task WaitUntilAsync(Func<SmsDbContext, Task<bool>> condition)
     {
         var watch = Stopwatch.StartNew();

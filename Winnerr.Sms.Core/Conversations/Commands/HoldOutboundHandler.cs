@@ -7,6 +7,7 @@ public sealed class HoldOutboundHandler : CommandHandler<HoldOutbound>
         var row = await db.Outbox.FirstOrDefaultAsync(o => o.MessageId == c.MessageId && o.ClaimToken == c.ClaimToken, ct);
         if (row is null) return Unchanged;
         var message = await InboxWrites.WithConversation(db).FirstAsync(m => m.Id == c.MessageId, ct);
+        if (await CampaignWrites.CancelsUnsentAsync(db, row, message, batch.Now, ct)) return InboxWrites.StatusAndThreadChanged(message);
         row.State = await CampaignWrites.ReleasedStateAsync(db, row, ct);
         row.ClaimToken = null;
         row.DueAt = c.Until;

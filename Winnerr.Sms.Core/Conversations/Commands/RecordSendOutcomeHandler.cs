@@ -69,6 +69,13 @@ public sealed class RecordSendOutcomeHandler(IOptions<OutboxOptions> options, IO
                     sender.PauseCode = r.ErrorCode;
                     sender.PauseReason = reason;
                 }
+                // Refused before sending: a cancelled campaign's text ends here rather than waiting for the sender.
+                if (await CampaignWrites.CancelsUnsentAsync(db, row!, message, now, ct))
+                    return (events, unread) =>
+                    {
+                        if (paused) events.Add(new SenderChanged(sender!.AgentId, sender.PhoneNumber, reason));
+                        return InboxWrites.StatusAndThreadChanged(message)(events, unread);
+                    };
                 // Not this text's fault: it waits, uncounted, until the sender is resumed.
                 Release(row!, now, attemptCounted: false);
                 message.ErrorCode = r.ErrorCode;
@@ -97,6 +104,7 @@ public sealed class RecordSendOutcomeHandler(IOptions<OutboxOptions> options, IO
                     row.Reconcile = true;
                     row.ReconcileSince ??= row.ClaimedAt;
                 }
+                else if (await CampaignWrites.CancelsUnsentAsync(db, row, message, now, ct)) return InboxWrites.StatusAndThreadChanged(message);
                 Release(row, now + options.Value.Backoff(row.Attempts, Random.Shared.NextDouble()), attemptCounted: true);
                 row.State = await CampaignWrites.ReleasedStateAsync(db, row, ct);
                 return Unchanged;

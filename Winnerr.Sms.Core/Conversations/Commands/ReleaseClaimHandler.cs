@@ -8,10 +8,10 @@ public sealed class ReleaseClaimHandler : CommandHandler<ReleaseClaim>
         if (row is null) return Unchanged;
         if (row.CampaignId is { } id && await db.Campaigns.AnyAsync(x => x.Id == id && x.State == CampaignState.Cancelled, ct))
         {
-            // Cancelled while it waited: as the cancel did for every text still waiting.
+            // Cancelled while it waited, and certainly unsent (the dispatcher reconciles before it releases such a row).
             var message = await InboxWrites.WithConversation(db).FirstAsync(m => m.Id == c.MessageId, ct);
             CampaignWrites.CancelUnsent(db, row, message, batch.Now);
-            return InboxWrites.StatusChanged(message);
+            return InboxWrites.StatusAndThreadChanged(message);
         }
         row.State = await CampaignWrites.ReleasedStateAsync(db, row, ct);
         row.ClaimToken = null;
