@@ -142,6 +142,8 @@ public static class Extensions
             c.PopoverOptions.QueueDelay = TimeSpan.FromSeconds(60);
         });
         builder.Services.AddFlux(typeof(Extensions).Assembly);
+        builder.Services.AddScoped<Realtime.CircuitConnection>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<Realtime.CircuitConnection>());
     }
 
     /// <summary>Migrates, creates the roles, and in demo mode the demo admin-agent and their week of conversations.</summary>
