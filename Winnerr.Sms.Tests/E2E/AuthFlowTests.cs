@@ -46,7 +46,8 @@ public sealed class AuthFlowTests(BrowserFixture browser) : IAsyncLifetime
 
         await Expect(page).ToHaveURLAsync(new Regex("/phone/sms$"));
         await Expect(page.GetByTestId("agent-identity")).ToContainTextAsync("Alex Morgan");
-        await Expect(page.GetByTestId("agent-identity")).ToContainTextAsync(SmsAppFactory.AgentNumber);
+        await Expect(page.GetByTestId("agent-identity")).ToContainTextAsync("(500) 555-0006");
+        await Expect(page.GetByTestId("agent-identity")).ToHaveAttributeAsync("data-phone", SmsAppFactory.AgentNumber);
 
         await page.GetByTestId("sign-out").ClickAsync();
 
