@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 namespace Winnerr.Sms.App.Realtime;
 
 /// <summary>
-/// Whether this circuit's browser is connected. A page whose tab closed or lost its network keeps its circuit for
-/// minutes in case it comes back: work that only redraws it (re-counting a campaign) can wait until it does.
+/// Whether this circuit's browser is connected. A page that lost its connection without closing (a dropped network,
+/// a crashed browser, a sleeping laptop) keeps its circuit for minutes in case it comes back: work that only redraws
+/// it (re-counting a campaign) can wait until it does.
 /// </summary>
 public sealed class CircuitConnection : CircuitHandler
 {
