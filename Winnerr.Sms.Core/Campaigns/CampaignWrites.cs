@@ -37,6 +37,9 @@ internal static class CampaignWrites
             ? OutboxState.Paused
             : OutboxState.Pending;
 
+    public static async Task<bool> IsCancelledAsync(SmsDbContext db, OutboxItem row, CancellationToken ct) =>
+        row.CampaignId is { } id && await db.Campaigns.AnyAsync(c => c.Id == id && c.State == CampaignState.Cancelled, ct);
+
     /// <summary>
     /// A claimed row coming back unsent (a hold, a retry, a refusal) after its campaign was cancelled: cancelled as the
     /// cancel did for every text still waiting. Not when an earlier attempt may have reached the provider: that one is
@@ -44,8 +47,7 @@ internal static class CampaignWrites
     /// </summary>
     public static async Task<bool> CancelsUnsentAsync(SmsDbContext db, OutboxItem row, Message message, DateTimeOffset now, CancellationToken ct)
     {
-        if (row.Reconcile || row.CampaignId is not { } id || !await db.Campaigns.AnyAsync(c => c.Id == id && c.State == CampaignState.Cancelled, ct))
-            return false;
+        if (row.Reconcile || !await IsCancelledAsync(db, row, ct)) return false;
         CancelUnsent(db, row, message, now);
         return true;
     }

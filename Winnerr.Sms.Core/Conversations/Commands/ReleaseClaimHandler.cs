@@ -6,7 +6,7 @@ public sealed class ReleaseClaimHandler : CommandHandler<ReleaseClaim>
     {
         var row = await db.Outbox.FirstOrDefaultAsync(o => o.MessageId == c.MessageId && o.ClaimToken == c.ClaimToken, ct);
         if (row is null) return Unchanged;
-        if (row.CampaignId is { } id && await db.Campaigns.AnyAsync(x => x.Id == id && x.State == CampaignState.Cancelled, ct))
+        if (await CampaignWrites.IsCancelledAsync(db, row, ct))
         {
             // Cancelled while it waited, and certainly unsent (the dispatcher reconciles before it releases such a row).
             var message = await InboxWrites.WithConversation(db).FirstAsync(m => m.Id == c.MessageId, ct);
